@@ -1,0 +1,3 @@
+using TenantScanner.Cli.Commands;
+
+return await CommandCatalog.BuildRoot().Parse(args).InvokeAsync();

@@ -7,6 +7,7 @@ public static class CommandCatalog
 {
     private static IEnumerable<ICliCommand> Commands()
     {
+        yield return new ScanCommand();
         yield return new VersionCommand();
     }
 

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using TenantScanner.Cli.Output;
+using TenantScanner.Cli.Reports;
+using TenantScanner.Engine;
+using TenantScanner.Findings;
+using TenantScanner.Snapshots;
+
+namespace TenantScanner.Cli.Commands;
+
+/// <summary>Runs one scan from parsed options: load, evaluate, write reports, summarise, choose the exit code.</summary>
+public sealed class ScanRunner(CliConsole console, TimeProvider time)
+{
+    public int Run(ScanOptions options, CancellationToken cancellation)
+    {
+        try
+        {
+            var source = options.Demo ? DemoTenant.Source : new FolderSnapshotSource(options.SnapshotFolder!);
+            return Run(source, options, cancellation);
+        }
+        catch (SnapshotFormatException ex)
+        {
+            console.Fail($"snapshot {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    /// <summary>Scans an already chosen snapshot source (the live path hands in the folder it just collected).</summary>
+    public int Run(ISnapshotSource source, ScanOptions options, CancellationToken cancellation)
+    {
+        try
+        {
+            var catalog = RuleCatalog.LoadDefault();
+            if (options.RulesOverlayFile is { } overlay)
+                catalog = catalog.WithOverlay(overlay);
+            var suppressions = options.SuppressionsFile is { } file ? SuppressionSet.Load(file) : SuppressionSet.Empty;
+            var previous = options.PreviousResultFile is { } previousFile ? ReadPrevious(previousFile) : null;
+
+            var snapshot = SnapshotLoader.Load(source, cancellation);
+            var result = ScanEngine.Run(new ScanRequest
+            {
+                Inventory = snapshot.Inventory,
+                Catalog = catalog,
+                Suppressions = suppressions,
+                AsOf = options.AsOf ?? snapshot.Inventory.CollectedAt,
+                SnapshotSha256 = snapshot.ManifestSha256,
+                Tool = new ToolVersion(VersionCommand.ToolName, VersionCommand.ToolVersion),
+                ScannedAt = time.GetUtcNow(),
+            });
+
+            var folder = options.OutputFolder ?? DefaultOutputFolder(result);
+            var context = new ReportContext(previous);
+            var written = options.Formats
+                .SelectMany(format => ReportWriters.Find(format)!.Write(result, context, folder))
+                .ToList();
+
+            ConsoleSummary.Write(console.Out, result, written);
+            return ExitCodeFor(result, options.FailOn);
+        }
+        catch (SnapshotFormatException ex)
+        {
+            console.Fail($"snapshot {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (RuleFileException ex)
+        {
+            console.Fail(ex.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (PreviousResultException ex)
+        {
+            console.Fail(ex.Message);
+            return ExitCodes.BadInput;
+        }
+    }
+
+    /// <summary>Findings over the threshold win over an incomplete scan: both are non-zero, the first is what pipelines gate on.</summary>
+    public static int ExitCodeFor(ScanResult result, Severity? failOn)
+    {
+        if (failOn is { } threshold && result.Findings.Any(f => f.Status == FindingStatus.Open && f.Severity >= threshold))
+            return ExitCodes.FindingsAtOrAboveThreshold;
+        return result.Incomplete ? ExitCodes.Incomplete : ExitCodes.Success;
+    }
+
+    private static string DefaultOutputFolder(ScanResult result)
+    {
+        var tenant = FileNames.Slug(result.Tenant.DisplayName ?? result.Tenant.Id);
+        var stamp = result.ScannedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        return Path.Combine("reports", $"{tenant}-{stamp}");
+    }
+
+    private static ScanResult ReadPrevious(string path)
+    {
+        try
+        {
+            return JsonReportWriter.Read(path);
+        }
+        catch (JsonException ex)
+        {
+            throw new PreviousResultException($"{path}:{ex.LineNumber + 1}:{ex.BytePositionInLine + 1}: not a scan.json result ({ex.Message.Split('.')[0]}).");
+        }
+    }
+
+    private sealed class PreviousResultException(string message) : Exception(message);
+}

@@ -8,6 +8,7 @@ public static class CommandCatalog
     private static IEnumerable<ICliCommand> Commands()
     {
         yield return new ScanCommand();
+        yield return new RulesCommand();
         yield return new VersionCommand();
     }
 

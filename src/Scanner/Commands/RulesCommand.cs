@@ -32,7 +32,10 @@ public sealed class RulesCommand : ICliCommand
             if (parse.GetValue(_rules) is { } overlay)
             {
                 if (!overlay.Exists)
-                    return console.Fail($"{overlay.FullName}: file not found.") ? 0 : ExitCodes.BadInput;
+                {
+                    console.Fail($"{overlay.FullName}: file not found.");
+                    return ExitCodes.BadInput;
+                }
                 catalog = catalog.WithOverlay(overlay.FullName);
             }
             return action(console, catalog);

@@ -1,3 +1,3 @@
 using TenantScanner.Cli.Commands;
 
-return await CommandCatalog.BuildRoot().Parse(args).InvokeAsync();
+return await CommandCatalog.InvokeAsync(args, Console.Out, Console.Error);

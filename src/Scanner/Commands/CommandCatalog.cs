@@ -19,4 +19,40 @@ public static class CommandCatalog
             root.Subcommands.Add(command.Build());
         return root;
     }
+
+    /// <summary>
+    /// Parses and runs a command line. Parse errors exit with <see cref="ExitCodes.BadInput"/> (System.CommandLine
+    /// would use 1, which pipelines read as "findings"), and an unexpected exception exits with
+    /// <see cref="ExitCodes.InternalError"/> after printing only its type and message.
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    {
+        var parse = BuildRoot().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+                await error.WriteLineAsync($"error: {parseError.Message}");
+            await error.WriteLineAsync("Run 'scanner --help' (or 'scanner <command> --help') for usage.");
+            return ExitCodes.BadInput;
+        }
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("error: cancelled.");
+            return ExitCodes.InternalError;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Exception messages of our own types never carry secret values; the stack trace is left out
+            // because it helps nobody at 3 a.m. and can be long. Set SCANNER_DEBUG=1 to see it.
+            await error.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {ex.Message}");
+            if (Environment.GetEnvironmentVariable("SCANNER_DEBUG") == "1")
+                await error.WriteLineAsync(ex.ToString());
+            return ExitCodes.InternalError;
+        }
+    }
 }

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using TenantScanner.Cli.Commands;
+
+namespace TenantScanner.Cli.Tests.Cli;
+
+public sealed class ScanCommandTests
+{
+    [Fact]
+    public void Scan_of_the_demo_tenant_writes_the_canonical_result_and_prints_a_summary()
+    {
+        using var temp = new TempFolder();
+
+        var run = Cli.Run("scan", "--demo", "--out", temp.Path, "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("Open findings by severity", run.Output);
+        Assert.Contains("Contoso", run.Output);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "scan.json")));
+        Assert.Equal("1.0", json.RootElement.GetProperty("schemaVersion").GetString());
+        Assert.True(json.RootElement.GetProperty("findings").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public void Fail_on_high_exits_with_the_findings_code_when_high_findings_are_open()
+    {
+        using var temp = new TempFolder();
+
+        var run = Cli.Run("scan", "--demo", "--out", temp.Path, "--format", "json", "--fail-on", "high");
+
+        Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
+    }
+
+    [Theory]
+    [InlineData(new[] { "scan" }, "exactly one of --demo or --snapshot")]
+    [InlineData(new[] { "scan", "--demo", "--snapshot", "." }, "exactly one of --demo or --snapshot")]
+    [InlineData(new[] { "scan", "--demo", "--fail-on", "severe" }, "'severe' is not one of")]
+    [InlineData(new[] { "scan", "--demo", "--as-of", "yesterday" }, "--as-of: 'yesterday'")]
+    [InlineData(new[] { "scan", "--demo", "--format", "json,docx" }, "unknown format 'docx'")]
+    [InlineData(new[] { "scan", "--demo", "--rules", "/nonexistent/rules.yaml" }, "file not found")]
+    [InlineData(new[] { "scan", "--snapshot", "/nonexistent/snapshot" }, "not found")]
+    [InlineData(new[] { "scan", "--demo", "--no-such-option" }, "--no-such-option")]
+    public void Bad_arguments_exit_with_the_bad_input_code_and_say_what_is_wrong(string[] args, string expected)
+    {
+        var run = Cli.Run(args);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains(expected, run.Error);
+    }
+
+    [Fact]
+    public void A_malformed_rules_overlay_names_the_file_and_line()
+    {
+        using var temp = new TempFolder();
+        var overlay = temp.File("overlay.yaml", "rules:\n  - id: SP003\n    severity: extreme\n");
+
+        var run = Cli.Run("scan", "--demo", "--out", temp.Path, "--rules", overlay);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("overlay.yaml:3", run.Error);
+        Assert.False(File.Exists(Path.Combine(temp.Path, "scan.json")));
+    }
+
+    [Fact]
+    public void A_malformed_snapshot_is_refused_with_the_file_named()
+    {
+        using var temp = new TempFolder();
+        temp.File("manifest.json", "{ \"formatVersion\": 1, \"tenantId\": ");
+
+        var run = Cli.Run("scan", "--snapshot", temp.Path, "--out", Path.Combine(temp.Path, "out"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("manifest.json", run.Error);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "out")));
+    }
+
+    [Fact]
+    public void As_of_moves_the_evaluation_instant_and_is_recorded()
+    {
+        using var temp = new TempFolder();
+
+        var run = Cli.Run("scan", "--demo", "--out", temp.Path, "--format", "json", "--as-of", "2027-06-01");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "scan.json")));
+        Assert.StartsWith("2027-06-01T00:00:00", json.RootElement.GetProperty("asOf").GetString());
+    }
+
+    [Fact]
+    public void Help_lists_every_verb()
+    {
+        var run = Cli.Run("--help");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var verb in new[] { "scan", "rules", "version" })
+            Assert.Contains(verb, run.Output);
+    }
+}

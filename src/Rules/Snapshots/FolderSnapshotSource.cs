@@ -8,6 +8,8 @@ public sealed class FolderSnapshotSource : ISnapshotSource
 {
     private readonly string _root;
     private readonly string _realRoot;
+    // Directories already checked: snapshots hold thousands of files in a few folders.
+    private readonly HashSet<string> _checkedDirectories = new(StringComparer.Ordinal);
 
     public FolderSnapshotSource(string folder)
     {
@@ -26,23 +28,26 @@ public sealed class FolderSnapshotSource : ISnapshotSource
         SnapshotPaths.EnsureSafe(relativePath, $"snapshot '{_root}'");
         var segments = relativePath.Split('/');
         var current = _root;
-        foreach (var segment in segments)
+        for (var i = 0; i < segments.Length - 1; i++)
         {
-            current = Path.Combine(current, segment);
-            EnsureNotLinkingOutside(current, relativePath);
+            current = Path.Combine(current, segments[i]);
+            if (_checkedDirectories.Contains(current))
+                continue;
+            EnsureNotLinkingOutside(new DirectoryInfo(current), relativePath);
+            _checkedDirectories.Add(current);
         }
-        if (!File.Exists(current))
+        var file = new FileInfo(Path.Combine(current, segments[^1]));
+        if (!file.Exists)
             throw new SnapshotFormatException($"{relativePath}: file listed in the manifest is missing from snapshot '{_root}'.", relativePath);
-        return new FileStream(current, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        EnsureNotLinkingOutside(file, relativePath);
+        return new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
     }
 
-    private void EnsureNotLinkingOutside(string path, string relativePath)
+    private void EnsureNotLinkingOutside(FileSystemInfo info, string relativePath)
     {
-        FileSystemInfo info = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
         if (!info.Exists || info.LinkTarget is null)
             return;
-        var target = RealPath(info);
-        if (!IsInside(target))
+        if (!IsInside(RealPath(info)))
             throw new SnapshotFormatException(
                 $"{relativePath}: a symbolic link in the path points outside snapshot '{_root}'.", relativePath);
     }

@@ -15,16 +15,22 @@ internal static class SnapshotFileReader
 
     public static SnapshotFile Read(ISnapshotSource source, string relativePath, CancellationToken ct)
     {
-        byte[] buffer;
-        int length;
-        using (var stream = source.Open(relativePath))
-            (buffer, length) = ReadAll(stream, relativePath, ct);
-        return new SnapshotFile(relativePath, buffer, length);
+        try
+        {
+            using var stream = source.Open(relativePath);
+            var (buffer, length) = ReadAll(stream, relativePath, ct);
+            return new SnapshotFile(relativePath, buffer, length);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SnapshotFormatException($"{relativePath}: the file cannot be read from {source.Description}: {ex.Message}", relativePath, ex);
+        }
     }
 
     private static (byte[] Buffer, int Length) ReadAll(Stream stream, string relativePath, CancellationToken ct)
     {
-        var capacity = stream.CanSeek ? (int)Math.Min(Math.Max(stream.Length, 1), Array.MaxLength) : InitialBufferSize;
+        // One byte more than the length, so reaching the end never forces a grow-and-copy.
+        var capacity = stream.CanSeek ? (int)Math.Min(stream.Length + 1, Array.MaxLength) : InitialBufferSize;
         var buffer = ArrayPool<byte>.Shared.Rent(capacity);
         var length = 0;
         try

@@ -177,3 +177,22 @@ public sealed class SnapshotLoaderRefusalTests
         Assert.ThrowsAny<OperationCanceledException>(() => SnapshotLoader.Load(new FolderSnapshotSource(fixture.Folder), cancelled.Token));
     }
 }
+
+public sealed class SnapshotErrorSecrecyTests
+{
+    private const string Secret = "Sup3r-S3cret-Value~abcdef";
+
+    [Theory]
+    [InlineData("""{"value":[{"id":"u1","accountEnabled":"Sup3r-S3cret-Value~abcdef"}]}""")]
+    [InlineData("""{"value":[{"id":"u1","employeeLeaveDateTime":"Sup3r-S3cret-Value~abcdef"}]}""")]
+    [InlineData("""{"value":[{"id":"u1","displayName":"Sup3r-S3cret-Value~abcdef"},,]}""")]
+    [InlineData("""{"value":"Sup3r-S3cret-Value~abcdef"}""")]
+    public void Never_puts_a_file_value_into_an_error_message(string body)
+    {
+        using var fixture = new SnapshotFixture();
+        fixture.Add($"{SnapshotFixture.Graph}/users", body);
+        var error = fixture.LoadFails();
+        Assert.DoesNotContain(Secret, error.Message);
+        Assert.DoesNotContain("S3cret", error.ToString());
+    }
+}

@@ -104,9 +104,15 @@ internal static class ManifestReader
     public static bool IsBatchUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.AbsolutePath.EndsWith("/$batch", StringComparison.OrdinalIgnoreCase);
 
+    // JsonException messages end with " Path: $.x | LineNumber: 3 | BytePositionInLine: 7." which we already say.
     private static string Trim(string message)
     {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd();
+        foreach (var tail in (string[])[" Path: ", " LineNumber:"])
+        {
+            var cut = message.IndexOf(tail, StringComparison.Ordinal);
+            if (cut > 0)
+                message = message[..cut];
+        }
+        return message.TrimEnd();
     }
 }

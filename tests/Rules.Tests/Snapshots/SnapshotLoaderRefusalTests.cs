@@ -61,6 +61,29 @@ public sealed class SnapshotLoaderRefusalTests
         Assert.Contains("sha256", error.Message);
     }
 
+    [Fact]
+    public void Refuses_a_manifest_field_of_the_wrong_type_naming_its_path_and_line()
+    {
+        using var fixture = new SnapshotFixture();
+        fixture.AddList($"{Graph}/users", "");
+        fixture.LastEntry["status"] = "200";
+        var error = fixture.LoadFails();
+        Assert.Contains("manifest.json: invalid at line", error.Message);
+        Assert.Contains("$.entries[0].status", error.Message);
+    }
+
+    [Fact]
+    public void Refuses_a_tool_without_its_name()
+    {
+        using var fixture = new SnapshotFixture();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(fixture.ManifestJson())!.AsObject();
+        json["tool"]!.AsObject().Remove("name");
+        fixture.WriteFile("manifest.json", json.ToJsonString());
+        var error = Assert.Throws<SnapshotFormatException>(() => SnapshotLoader.Load(new FolderSnapshotSource(fixture.Folder)));
+        Assert.Contains("manifest.json", error.Message);
+        Assert.Contains("name", error.Message);
+    }
+
     [Theory]
     [InlineData("../outside.json")]
     [InlineData("graph/../../outside.json")]

@@ -8,8 +8,9 @@ public sealed class FolderSnapshotSource : ISnapshotSource
 {
     private readonly string _root;
     private readonly string _realRoot;
-    // Directories already checked: snapshots hold thousands of files in a few folders.
-    private readonly HashSet<string> _checkedDirectories = new(StringComparer.Ordinal);
+    // Directories already checked: snapshots hold thousands of files in a few folders. Concurrent
+    // because a source may serve parallel readers (the fake tenant answers requests in parallel).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _checkedDirectories = new(StringComparer.Ordinal);
 
     public FolderSnapshotSource(string folder)
     {
@@ -31,10 +32,10 @@ public sealed class FolderSnapshotSource : ISnapshotSource
         for (var i = 0; i < segments.Length - 1; i++)
         {
             current = Path.Combine(current, segments[i]);
-            if (_checkedDirectories.Contains(current))
+            if (_checkedDirectories.ContainsKey(current))
                 continue;
             EnsureNotLinkingOutside(new DirectoryInfo(current), relativePath);
-            _checkedDirectories.Add(current);
+            _checkedDirectories.TryAdd(current, true);
         }
         var file = new FileInfo(Path.Combine(current, segments[^1]));
         if (!file.Exists)

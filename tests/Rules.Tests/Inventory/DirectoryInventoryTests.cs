@@ -156,6 +156,19 @@ public sealed class DirectoryInventoryTests
     }
 
     [Fact]
+    public void Reads_application_owners_from_the_per_object_source()
+    {
+        using var fixture = new SnapshotFixture();
+        fixture.AddList($"{Graph}/applications", """{"id":"app1","appId":"a1"}""");
+        fixture.AddList($"{Graph}/applications/app1/owners", """{"@odata.type":"#microsoft.graph.user","id":"u1","displayName":"Zoë","userPrincipalName":"zoe@contoso.com"}""");
+        var inventory = fixture.Load().Inventory;
+        var app = inventory.Applications[0];
+        Assert.True(app.OwnersKnown);
+        Assert.Equal(new PrincipalRef("u1", PrincipalType.User, "Zoë", "zoe@contoso.com"), Assert.Single(app.Owners));
+        Assert.Contains(TenantScanner.Snapshots.SourceKind.GraphApplicationOwners, inventory.Coverage.SourcesRead);
+    }
+
+    [Fact]
     public void Reads_applications_with_required_access_and_federated_credentials()
     {
         using var fixture = new SnapshotFixture();

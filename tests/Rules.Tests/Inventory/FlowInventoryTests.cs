@@ -110,6 +110,21 @@ public sealed class FlowInventoryTests
     }
 
     [Fact]
+    public void Marks_flow_owners_unknown_when_the_owners_request_failed()
+    {
+        using var fixture = new SnapshotFixture();
+        fixture.AddList($"{FlowAdmin}/env1/v2/flows", """{"name":"f1"},{"name":"f2"}""");
+        fixture.AddList($"{FlowAdmin}/env1/flows/f1/owners", """{"name":"p1","properties":{"roleName":"Owner","principal":{"id":"u1","type":"User"}}}""", nextLink: "x");
+        fixture.Add($"{FlowAdmin}/env1/flows/f1/owners?$skiptoken=x", "{}", status: 429);
+        fixture.AddList($"{FlowAdmin}/env1/flows/f2/owners", "");
+        var inventory = fixture.Load().Inventory;
+        Assert.False(inventory.Flows[0].OwnersKnown);
+        Assert.True(inventory.Flows[1].OwnersKnown);
+        Assert.Empty(inventory.Flows[1].Owners);
+        Assert.False(inventory.Coverage.IsAvailable(TenantScanner.Snapshots.SourceKind.FlowOwners, "env1"));
+    }
+
+    [Fact]
     public void Concatenates_flow_list_pages_in_manifest_order()
     {
         using var fixture = new SnapshotFixture();

@@ -1,0 +1,55 @@
+using TenantScanner.Bench.TenantGenerator.Model;
+using TenantScanner.Bench.TenantGenerator.Output;
+
+namespace TenantScanner.Bench.TenantGenerator.Synthetic;
+
+/// <summary>Writes a synthetic tenant as a snapshot, streaming every list (nothing large is held in memory).</summary>
+internal static class SyntheticTenantWriter
+{
+    public static readonly DateTimeOffset CollectedAt = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
+
+    public static readonly SnapshotLayout Layout = new()
+    {
+        Indented = false,
+        AppRoleAssignments = AppRoleAssignmentLayout.AssignedToGraphResource,
+        FederatedCredentialsPerApplication = false,
+    };
+
+    public static SnapshotSummary Write(SyntheticOptions options, string folder)
+    {
+        var ids = new StableIds($"synthetic-{options.Seed}");
+        var tenantId = ids.Guid("tenant");
+        var directory = new SyntheticDirectory(options, ids, tenantId);
+        var powerPlatform = new SyntheticPowerPlatform(options, ids, directory, tenantId);
+        var model = new TenantModel
+        {
+            Tenant = new TenantInfo
+            {
+                TenantId = tenantId,
+                DisplayName = "Fabrikam Global (synthetic)",
+                InitialDomain = "fabrikamglobal.onmicrosoft.com",
+                CustomDomains = [directory.Domain],
+                CountryLetterCode = "DE",
+                City = "München",
+                CreatedDateTime = new DateTimeOffset(2017, 9, 1, 8, 0, 0, TimeSpan.Zero),
+                CollectedAt = CollectedAt,
+            },
+            Users = directory.Users,
+            DeletedUsers = directory.DeletedUsers,
+            ServicePrincipals = directory.ServicePrincipals,
+            Applications = directory.Applications,
+            GraphServicePrincipal = directory.Graph,
+            AppRoleAssignments = directory.AppRoleAssignments,
+            PermissionGrants = directory.PermissionGrants,
+            RoleDefinitions = Shapes.GraphPermissions.DirectoryRoles,
+            RoleAssignments = directory.RoleAssignments,
+            Environments = powerPlatform.Environments,
+            ManagementApplicationIds = [ids.Guid($"appid:{options.ServicePrincipals - 1}")],
+            Flows = powerPlatform.Flows,
+            Connections = powerPlatform.Connections,
+            Dataverse = powerPlatform.Dataverse,
+            KeyVaults = [],
+        };
+        return new TenantSnapshotWriter(Layout, ids).Write(model, folder);
+    }
+}

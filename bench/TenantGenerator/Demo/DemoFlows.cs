@@ -34,7 +34,8 @@ internal sealed class DemoFlows(DemoPowerPlatformBuilder pp, DemoPeople people, 
             ExtraSteps = [plants.TokenRequestWithClientSecret(tenantId, directory.AppId("finance-invoice"))], // FLOW004: Entra client secret
         };
         Add(env, "Invoice approval – EMEA", "anna.kowalska", Only("anna.kowalska"), [U("anna.kowalska", SharePoint), U("anna.kowalska", Office365)], invoice);
-        plants.Record("FLOW004", "entra-client-secret", "Invoice approval – EMEA", env.DisplayName, "HTTP_Get_SAP_token.inputs.body", plants.EntraClientSecret);
+        plants.Record("FLOW004", "entra-client-secret", "Invoice approval – EMEA", env.DisplayName, "HTTP_Get_SAP_token.inputs.body", plants.EntraClientSecret,
+            $"client_secret={plants.EntraClientSecret}");
 
         Add(env, "New hire onboarding", "agnieszka.brzezinska", Only("agnieszka.brzezinska"),
             [U("agnieszka.brzezinska", SharePoint), U("agnieszka.brzezinska", Office365), U("agnieszka.brzezinska", Teams)],
@@ -57,11 +58,11 @@ internal sealed class DemoFlows(DemoPowerPlatformBuilder pp, DemoPeople people, 
         // FLOW004: a SAS URL with its signature.
         Add(env, "Quarterly report distribution", "lars.eriksen", Only("lars.eriksen"), [U("lars.eriksen", Office365)],
             Shape(FlowTriggerShape.Scheduled, "quarterly report", 7) with { ExtraSteps = [plants.SasDownload()] });
-        plants.Record("FLOW004", "sas-url", "Quarterly report distribution", env.DisplayName, "HTTP_Download_board_pack.inputs.uri", plants.SasUrl);
+        plants.Record("FLOW004", "sas-url", "Quarterly report distribution", env.DisplayName, "HTTP_Download_board_pack.inputs.uri", plants.SasSignature, plants.SasUrl);
         // FLOW006: anyone with the URL can trigger it; FLOW004: the function key is in the URL.
         Add(env, "Order webhook relay", "noah.fischer", Only("noah.fischer"), [S("pa-service-connection", Sql, "noah.fischer")],
             Shape(FlowTriggerShape.HttpRequest, "order") with { ExtraSteps = [plants.FunctionCall()] });
-        plants.Record("FLOW004", "function-key-url", "Order webhook relay", env.DisplayName, "HTTP_Relay_to_order_function.inputs.uri", plants.FunctionUrl);
+        plants.Record("FLOW004", "function-key-url", "Order webhook relay", env.DisplayName, "HTTP_Relay_to_order_function.inputs.uri", plants.FunctionKey, plants.FunctionUrl);
         // FLOW006 passes: only users of the tenant may trigger it. FLOW002 passes: a group co-owns it.
         Add(env, "Partner intake webhook", "noah.fischer", [OwnerUser(people["noah.fischer"]), pp.OwnerGroup("Automation CoE", "automation-coe")],
             [S("pa-service-connection", Sql, "noah.fischer")], Shape(FlowTriggerShape.HttpRequest, "partner intake") with { HttpTriggerAuthentication = "Tenant" });
@@ -167,7 +168,7 @@ internal sealed class DemoFlows(DemoPowerPlatformBuilder pp, DemoPeople people, 
         // FLOW004: a storage connection string with its account key.
         Solution(env, "Lab sample upload to Blob", "matthias.koenig", matthias, [OwnerUser(people["matthias.koenig"])],
             [S("lab-results", AzureBlob, matthias)], Shape(FlowTriggerShape.Scheduled, "lab sample", 1) with { ExtraSteps = [plants.StorageConnectionStringCompose()] });
-        plants.Record("FLOW004", "storage-connection-string", "Lab sample upload to Blob", env.DisplayName, "Compose_storage_connection.inputs", plants.StorageConnectionString);
+        plants.Record("FLOW004", "storage-connection-string", "Lab sample upload to Blob", env.DisplayName, "Compose_storage_connection.inputs", plants.StorageAccountKey, plants.StorageConnectionString);
         // FLOW002 passes (application user owns it); FLOW001 fails (Agnieszka's Outlook).
         Solution(env, "UAT – New hire onboarding", "agnieszka.brzezinska", hr, [OwnerUser(people["agnieszka.brzezinska"]), pp.OwnerServicePrincipal("hr-onboarding")],
             [S("hr-onboarding", Connectors.Dataverse, hr), U("agnieszka.brzezinska", Office365, hr)], Shape(FlowTriggerShape.DataverseRowAdded, "new hire"));

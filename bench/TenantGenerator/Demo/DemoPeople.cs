@@ -87,6 +87,7 @@ internal sealed class DemoPeople
             GivenName = given,
             Surname = surname,
             UserPrincipalName = upn,
+            OriginalUserPrincipalName = deleted is null ? null : $"{local}@{Domain}",
             Mail = guest ? "r.silva@partner.example" : $"{local}@{Domain}",
             JobTitle = title,
             Department = department,

@@ -10,8 +10,9 @@ namespace TenantScanner.Bench.TenantGenerator.Demo;
 /// <param name="Resource">Flow or environment variable display name.</param>
 /// <param name="Environment">Environment display name.</param>
 /// <param name="Location">Action name or column that holds it.</param>
-/// <param name="Value">The literal as written in the snapshot.</param>
-internal sealed record PlantedSecret(string Rule, string Kind, string Resource, string Environment, string Location, string Value);
+/// <param name="Value">The secret part alone, exactly as written in the snapshot (URL-encoded where it sits in a URL): no report may contain it.</param>
+/// <param name="Literal">The whole string that holds it (a URL, a connection string), for context.</param>
+internal sealed record PlantedSecret(string Rule, string Kind, string Resource, string Environment, string Location, string Value, string Literal);
 
 /// <summary>
 /// The secret-bearing steps planted into demo flows, and the decoys beside them that look like
@@ -28,19 +29,25 @@ internal sealed class DemoPlants(StableIds ids)
 
     public string BasicPassword => "Sap!Exp0rt-" + ids.Chars("plant:basic", 10, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789") + "#26";
 
-    public string StorageConnectionString => $"DefaultEndpointsProtocol=https;AccountName=stcontosolabuat;AccountKey={ids.Base64("plant:storage-key", 64)};EndpointSuffix=core.windows.net";
+    public string StorageAccountKey => ids.Base64("plant:storage-key", 64);
+
+    public string StorageConnectionString => $"DefaultEndpointsProtocol=https;AccountName=stcontosolabuat;AccountKey={StorageAccountKey};EndpointSuffix=core.windows.net";
+
+    public string SasSignature => Uri.EscapeDataString(ids.Base64("plant:sas", 32));
 
     public string SasUrl => "https://stcontosoreports.blob.core.windows.net/quarterly/Q3-2026-board-pack.pdf?sv=2022-11-02&ss=b&srt=o&sp=r&se=2027-01-31T23:59:59Z&st=2026-10-01T00:00:00Z&spr=https&sig="
-        + Uri.EscapeDataString(ids.Base64("plant:sas", 32));
+        + SasSignature;
 
-    public string FunctionUrl => "https://func-contoso-orders.azurewebsites.net/api/RelayOrder?code=" + ids.Base64Url("plant:function-key", 54) + "==";
+    public string FunctionKey => ids.Base64Url("plant:function-key", 54) + "==";
+
+    public string FunctionUrl => "https://func-contoso-orders.azurewebsites.net/api/RelayOrder?code=" + FunctionKey;
 
     public string EnvVarPassword => "Zq7!vR2#pLx9@" + ids.Chars("plant:envvar", 6, "ABCDEFGHJKLMNPQRSTUVWXYZ23456789");
 
     public string EnvVarDefaultPassword => "Smtp#Relay-" + ids.Chars("plant:envvar-default", 8, "abcdefghijkmnpqrstuvwxyz23456789") + "!";
 
-    public void Record(string rule, string kind, string resource, string environment, string location, string value) =>
-        _planted.Add(new PlantedSecret(rule, kind, resource, environment, location, value));
+    public void Record(string rule, string kind, string resource, string environment, string location, string value, string? literal = null) =>
+        _planted.Add(new PlantedSecret(rule, kind, resource, environment, location, value, literal ?? value));
 
     /// <summary>Client-credentials token request with the app secret pasted into the body (FLOW004).</summary>
     public (string, JsonObject) TokenRequestWithClientSecret(string tenantId, string clientId) => ("HTTP_Get_SAP_token", FlowActions.Http("POST",

@@ -29,7 +29,7 @@ internal sealed class DemoPowerPlatformBuilder(StableIds ids, DemoPeople people,
     public ConnectionSpec UserConnection(EnvironmentSpec env, string userKey, string api, ConnectionError? error = null)
     {
         var user = people[userKey];
-        return Connection(env, $"user:{userKey}", api, user.UserPrincipalName, new UserOAuthIdentity(user), user, error);
+        return Connection(env, $"user:{userKey}", api, user.SignInName, new UserOAuthIdentity(user), user, error);
     }
 
     /// <summary>A connection that signs in as the service principal of app <paramref name="appKey"/> (oauthSP).</summary>
@@ -91,7 +91,7 @@ internal sealed class DemoPowerPlatformBuilder(StableIds ids, DemoPeople people,
         IReadOnlyList<FlowConnectionSpec> connections, BusinessFlowShape shape, string state = "Started", SolutionFlowSpec? solution = null)
     {
         var key = $"flow:{env.Name}:{displayName}";
-        var created = new DateTimeOffset(2024, 1, 8, 8, 0, 0, TimeSpan.Zero).AddHours(ids.Int($"{key}:created", 24 * 600));
+        var created = new DateTimeOffset(2024, 1, 8, 8, 0, 0, TimeSpan.Zero).AddMinutes(ids.Int($"{key}:created", 24 * 60 * 600));
         var flow = new FlowSpec
         {
             Name = ids.Guid(key),
@@ -99,7 +99,7 @@ internal sealed class DemoPowerPlatformBuilder(StableIds ids, DemoPeople people,
             DisplayName = displayName,
             State = state,
             CreatedTime = created,
-            LastModifiedTime = created.AddHours(ids.Int($"{key}:modified", 24 * 200) + 1),
+            LastModifiedTime = created.AddMinutes(ids.Int($"{key}:modified", 24 * 60 * 200) + 60),
             Creator = people[creatorKey],
             Owners = owners,
             Connections = connections,
@@ -134,7 +134,7 @@ internal sealed class DemoPowerPlatformBuilder(StableIds ids, DemoPeople people,
             DisplayName = displayName,
             Identity = identity,
             CreatedBy = createdBy,
-            CreatedTime = new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.Zero).AddHours(ids.Int($"{key}:created", 24 * 500)),
+            CreatedTime = new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.Zero).AddMinutes(ids.Int($"{key}:created", 24 * 60 * 500)),
             Error = error,
         };
         _connections[key] = connection;

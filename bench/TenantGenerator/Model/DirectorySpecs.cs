@@ -21,6 +21,12 @@ internal sealed record UserSpec
     public required string GivenName { get; init; }
     public required string Surname { get; init; }
     public required string UserPrincipalName { get; init; }
+    /// <summary>
+    /// For a deleted user, the UPN it had before deletion (Entra prefixes a deleted user's UPN with
+    /// its object id). Connections created while the user was active still show this one.
+    /// </summary>
+    public string? OriginalUserPrincipalName { get; init; }
+    public string SignInName => OriginalUserPrincipalName ?? UserPrincipalName;
     public string? Mail { get; init; }
     public string? JobTitle { get; init; }
     public string? Department { get; init; }

@@ -21,6 +21,7 @@ internal sealed class SnapshotWriter
         WriteIndented = true,
         Encoder = Encoder,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new UtcTimestampConverter() },
     };
 
     private readonly string _folder;

@@ -130,8 +130,8 @@ internal static class PowerPlatformShapes
         {
             case UserOAuthIdentity user:
                 properties["connectionParameters"] = new JsonObject { ["token:grantType"] = "code" };
-                properties["authenticatedUser"] = new JsonObject { ["name"] = user.User.UserPrincipalName };
-                properties["accountName"] = user.User.UserPrincipalName;
+                properties["authenticatedUser"] = new JsonObject { ["name"] = user.User.SignInName };
+                properties["accountName"] = user.User.SignInName;
                 break;
             case ServicePrincipalIdentity sp:
                 properties["connectionParametersSet"] = new JsonObject
@@ -154,7 +154,7 @@ internal static class PowerPlatformShapes
             ["email"] = connection.CreatedBy.Mail,
             ["type"] = "User",
             ["tenantId"] = tenantId,
-            ["userPrincipalName"] = connection.CreatedBy.UserPrincipalName,
+            ["userPrincipalName"] = connection.CreatedBy.SignInName,
         };
         properties["createdTime"] = Json.IsoPrecise(connection.CreatedTime);
         properties["lastModifiedTime"] = Json.IsoPrecise(connection.CreatedTime.AddHours(3));

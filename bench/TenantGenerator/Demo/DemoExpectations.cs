@@ -5,7 +5,12 @@ using TenantScanner.Bench.TenantGenerator.Model;
 namespace TenantScanner.Bench.TenantGenerator.Demo;
 
 /// <summary>One expected rule outcome on one demo resource.</summary>
-internal sealed record Expectation(string Rule, string ResourceType, string Resource, string Environment, bool Fails, string Why);
+/// <param name="Fails">True: the rule must report a failure. False: it must not (a pass, or for <paramref name="NotApplicable"/> resources also no result).</param>
+/// <param name="NotApplicable">The rule does not concern this resource (Microsoft, managed identity, third-party): it must never fail on it.</param>
+internal sealed record Expectation(string Rule, string ResourceType, string Resource, string Environment, bool Fails, string Why, bool NotApplicable = false)
+{
+    public string Outcome => Fails ? "Fail" : NotApplicable ? "Not flagged" : "Pass";
+}
 
 /// <summary>
 /// Derives, from the facts planted in the demo (not from the scanner's rules), what each rule is
@@ -25,6 +30,13 @@ internal static class DemoExpectations
             list.AddRange(ForFlow(tenant, flow));
         foreach (var app in DemoApps.All)
             list.AddRange(ForApp(tenant, app));
+        foreach (var sp in tenant.Directory.FirstParty.Concat(tenant.Directory.ManagedIdentities).Concat(tenant.Directory.ThirdParty))
+        {
+            var kind = sp.ServicePrincipalType == "ManagedIdentity" ? "managed identity"
+                : sp.AppOwnerOrganizationId == Shapes.GraphPermissions.MicrosoftServicesTenantId ? "Microsoft first-party" : "third-party multi-tenant";
+            foreach (var rule in new[] { "SP001", "SP002", "SP003", "SP004", "CRED001", "CRED002", "CRED003", "CRED005" })
+                list.Add(new(rule, "service principal", sp.DisplayName, "", Fails: false, $"{kind}: not owned or credentialed by the tenant", NotApplicable: true));
+        }
         foreach (var env in tenant.Environments)
         {
             foreach (var variable in tenant.Variables.GetValueOrDefault(env.Name, []))
@@ -51,15 +63,15 @@ internal static class DemoExpectations
         text.AppendLine();
         text.AppendLine("| rule id | resource display name | resource type | environment | expected outcome | why |");
         text.AppendLine("| --- | --- | --- | --- | --- | --- |");
-        foreach (var e in all.OrderBy(e => e.Rule, StringComparer.Ordinal).ThenBy(e => e.Fails ? 0 : 1).ThenBy(e => e.Resource, StringComparer.Ordinal))
-            text.AppendLine($"| {e.Rule} | {e.Resource} | {e.ResourceType} | {e.Environment} | {(e.Fails ? "Fail" : "Pass")} | {e.Why} |");
+        foreach (var e in all.OrderBy(e => e.Rule, StringComparer.Ordinal).ThenBy(e => e.Fails ? 0 : e.NotApplicable ? 2 : 1).ThenBy(e => e.Resource, StringComparer.Ordinal))
+            text.AppendLine($"| {e.Rule} | {e.Resource} | {e.ResourceType} | {e.Environment} | {e.Outcome} | {e.Why} |");
         text.AppendLine();
         text.AppendLine("## Counts");
         text.AppendLine();
-        text.AppendLine("| rule id | fail | pass |");
-        text.AppendLine("| --- | --- | --- |");
+        text.AppendLine("| rule id | fail | pass | not flagged |");
+        text.AppendLine("| --- | --- | --- | --- |");
         foreach (var group in all.GroupBy(e => e.Rule).OrderBy(g => g.Key, StringComparer.Ordinal))
-            text.AppendLine($"| {group.Key} | {group.Count(e => e.Fails)} | {group.Count(e => !e.Fails)} |");
+            text.AppendLine($"| {group.Key} | {group.Count(e => e.Fails)} | {group.Count(e => !e.Fails && !e.NotApplicable)} | {group.Count(e => e.NotApplicable)} |");
         return text.ToString();
     }
 

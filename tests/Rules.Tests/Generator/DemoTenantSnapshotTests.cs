@@ -118,6 +118,27 @@ public sealed class DemoTenantSnapshotTests : IDisposable
         Assert.InRange(bytes, 100_000, 5_000_000);
     }
 
+    [Fact]
+    public void Every_row_of_the_samples_readme_table_agrees_with_the_generated_expectations()
+    {
+        var samples = Path.GetDirectoryName(SnapshotFolder.CommittedDemo)!;
+        var expected = TableRows(Path.Combine(samples, "demo-tenant-expected.md"), cells => (cells[0], cells[1], cells[4]));
+        var readme = TableRows(Path.Combine(samples, "README.md"), cells => (cells[0], cells[1], cells[2]))
+            .Where(row => row.Item1.Length > 0 && char.IsUpper(row.Item1[0]) && char.IsDigit(row.Item1[^1])).ToList();
+
+        Assert.True(readme.Count > 60, $"the README table should list the planted cases; found {readme.Count} rows");
+        var unknown = readme.Where(row => !expected.Contains(row)).ToList();
+        Assert.True(unknown.Count == 0, "README rows not in demo-tenant-expected.md: " + string.Join("; ", unknown));
+        var fails = expected.Where(row => row.Item3 == "Fail").ToList();
+        Assert.True(fails.All(readme.Contains), "failures missing from the README: " + string.Join("; ", fails.Where(f => !readme.Contains(f))));
+    }
+
+    private static List<(string, string, string)> TableRows(string path, Func<string[], (string, string, string)> pick) => File.ReadLines(path)
+        .Where(line => line.StartsWith("| ", StringComparison.Ordinal) && !line.StartsWith("| ---", StringComparison.Ordinal))
+        .Select(line => line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToArray())
+        .Where(cells => cells.Length >= 5)
+        .Select(pick).ToList();
+
     private static List<string> Files(string folder) => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
         .Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'))
         .Order(StringComparer.Ordinal).ToList();

@@ -22,6 +22,6 @@ internal static class DemoKeyVault
         new() { Name = "legacy-ftp-password", Created = D(2021, 2, 3), Updated = D(2021, 2, 3) },
         new() { Name = "hr-onboarding-webhook-key", Enabled = false, Created = D(2025, 3, 14), Updated = D(2026, 1, 9), ContentType = "text/plain" },
         new() { Name = "finance-invoice-automation", Created = D(2026, 8, 1), Updated = D(2026, 8, 1), Expires = D(2027, 2, 1), NotBefore = D(2026, 8, 1),
-            ContentType = "application/x-pkcs12", Tags = Tags(("BusinessOwner", "Finance (Zoë Müller)")) },
+            ContentType = "application/x-pkcs12", Managed = true, Tags = Tags(("BusinessOwner", "Finance (Zoë Müller)")) },
     ];
 }

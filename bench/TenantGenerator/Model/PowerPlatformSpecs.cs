@@ -126,6 +126,8 @@ internal sealed record KeyVaultSecretSpec
     public DateTimeOffset? NotBefore { get; init; }
     public string? ContentType { get; init; }
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+    /// <summary>True for the secret that backs a Key Vault certificate (Key Vault manages its lifetime).</summary>
+    public bool Managed { get; init; }
 }
 
 internal sealed record KeyVaultSpec(string VaultName, IReadOnlyList<KeyVaultSecretSpec> Secrets);

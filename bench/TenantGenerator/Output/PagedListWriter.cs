@@ -19,8 +19,9 @@ internal enum PagingStyle
 /// <param name="Style">Paging convention.</param>
 /// <param name="ODataContext">Value of <c>@odata.context</c> (OData only).</param>
 /// <param name="SkipTokenParameter">Query parameter that carries the continuation token.</param>
+/// <param name="NullNextLinkOnLastPage">Key Vault ends a list with <c>"nextLink": null</c>; the Power Platform APIs omit it.</param>
 internal sealed record ListRequest(string FilePrefix, string FirstUrl, int PageSize, PagingStyle Style,
-    string? ODataContext = null, string SkipTokenParameter = "$skiptoken");
+    string? ODataContext = null, string SkipTokenParameter = "$skiptoken", bool NullNextLinkOnLastPage = false);
 
 /// <summary>
 /// Streams a sequence into pages: holds one page of items, writes it as soon as it knows whether a
@@ -71,8 +72,7 @@ internal sealed class PagedListWriter(SnapshotWriter writer, StableIds ids)
         else
         {
             body["value"] = value;
-            // The admin APIs omit nextLink on the last page; Key Vault sends null. Omitting is the common case.
-            if (nextUrl is not null)
+            if (nextUrl is not null || request.NullNextLinkOnLastPage)
                 body["nextLink"] = nextUrl;
         }
         return body;

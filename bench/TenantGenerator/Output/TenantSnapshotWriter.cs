@@ -31,7 +31,7 @@ internal sealed class TenantSnapshotWriter(SnapshotLayout layout, StableIds ids)
         foreach (var vault in model.KeyVaults)
         {
             pages.Write(new ListRequest($"keyvault/{vault.VaultName}/secrets", $"https://{vault.VaultName}.vault.azure.net/secrets?api-version=7.5&maxresults=25",
-                25, PagingStyle.NextLink, SkipTokenParameter: "$skiptoken"), vault.Secrets.Select(s => KeyVaultShapes.Secret(vault.VaultName, s)));
+                25, PagingStyle.NextLink, NullNextLinkOnLastPage: true), vault.Secrets.Select(s => KeyVaultShapes.Secret(vault.VaultName, s)));
         }
 
         writer.Complete(tenant.TenantId, tenant.DisplayName, tenant.CollectedAt, []);

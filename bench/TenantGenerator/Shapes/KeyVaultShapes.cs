@@ -28,6 +28,8 @@ internal static class KeyVaultShapes
                 tags[key] = value;
             json["tags"] = tags;
         }
+        if (secret.Managed)
+            json["managed"] = true;
         return json;
     }
 }

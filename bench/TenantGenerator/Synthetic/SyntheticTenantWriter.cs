@@ -48,8 +48,19 @@ internal static class SyntheticTenantWriter
             Flows = powerPlatform.Flows,
             Connections = powerPlatform.Connections,
             Dataverse = powerPlatform.Dataverse,
-            KeyVaults = [],
+            KeyVaults = [.. Enumerable.Range(0, 3).Select(v => Vault(ids, v))],
         };
         return new TenantSnapshotWriter(Layout, ids).Write(model, folder);
     }
+
+    /// <summary>A vault of 60 secrets (three pages of Key Vault's default 25): some expired, some without expiry.</summary>
+    private static KeyVaultSpec Vault(StableIds ids, int index) => new($"kv-fabrikam-{index:D2}", [.. Enumerable.Range(0, 60).Select(k => new KeyVaultSecretSpec
+    {
+        Name = $"secret-{index:D2}-{k:D3}",
+        Created = CollectedAt.AddDays(-400 + k),
+        Updated = CollectedAt.AddDays(-300 + k),
+        Expires = k % 5 == 0 ? null : CollectedAt.AddDays(-30 + ids.Int($"kv-exp:{index}:{k}", 400)),
+        ContentType = "text/plain",
+        Enabled = k % 17 != 0,
+    })]);
 }

@@ -11,6 +11,7 @@ namespace TenantScanner.Bench.TenantGenerator;
 internal static class GeneratorCli
 {
     public const int Success = 0;
+    public const int Failure = 1;
     public const int BadInput = 2;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -31,7 +32,16 @@ internal static class GeneratorCli
             var folder = parse.GetValue(outOption)!;
             if (!PrepareFolder(folder, error))
                 return BadInput;
-            var written = DemoWriter.Write(folder);
+            DemoWriteResult written;
+            try
+            {
+                written = DemoWriter.Write(folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"error: cannot write the demo to '{folder}': {ex.Message}");
+                return Failure;
+            }
             output.WriteLine($"Wrote the demo tenant to {folder}: {written.Summary.Files} files, {written.Summary.Bytes:N0} bytes, " +
                 $"{written.Summary.ServicePrincipals} service principals, {written.Summary.Users} users, {written.Summary.Flows} flows.");
             output.WriteLine($"Planted secrets: {written.PlantedSecretsFile}; expected outcomes: {written.ExpectationsFile}");
@@ -68,7 +78,16 @@ internal static class GeneratorCli
             if (!PrepareFolder(folder, error))
                 return BadInput;
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var summary = SyntheticTenantWriter.Write(options, folder);
+            Output.SnapshotSummary summary;
+            try
+            {
+                summary = SyntheticTenantWriter.Write(options, folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"error: cannot write the synthetic tenant to '{folder}': {ex.Message}");
+                return Failure;
+            }
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             output.WriteLine($"Wrote a synthetic tenant to {folder} in {elapsed.TotalSeconds:F1} s: {summary.Files:N0} files, {summary.Bytes / 1024.0 / 1024.0:F1} MiB, " +
                 $"{summary.ServicePrincipals:N0} service principals, {summary.Users:N0} users, {summary.Flows:N0} flows.");

@@ -4,7 +4,7 @@ namespace TenantScanner.Bench.TenantGenerator.Demo;
 
 /// <summary>
 /// Contoso Pharma, the demo tenant: collected 2026-11-20T02:00:00Z, four environments, 42 flows,
-/// 65 service principals, 38 users. Built from <see cref="DemoPeople"/>, <see cref="DemoApps"/>,
+/// 61 service principals, 36 users plus 2 deleted ones. Built from <see cref="DemoPeople"/>, <see cref="DemoApps"/>,
 /// <see cref="DemoFlows"/> and the Dataverse/Key Vault content below.
 /// </summary>
 internal sealed class DemoTenant

@@ -22,6 +22,7 @@ internal sealed class SnapshotWriter
         Encoder = Encoder,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         Converters = { new UtcTimestampConverter() },
+        NewLine = "\n",
     };
 
     private readonly string _folder;
@@ -93,7 +94,7 @@ internal sealed class SnapshotWriter
     private byte[] Serialize(JsonNode body)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = _indented, Encoder = Encoder }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = _indented, Encoder = Encoder, NewLine = "\n" }))
             body.WriteTo(writer);
         if (_indented)
             buffer.WriteByte((byte)'\n');

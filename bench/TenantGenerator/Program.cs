@@ -1,0 +1,3 @@
+using TenantScanner.Bench.TenantGenerator;
+
+return GeneratorCli.Run(args, Console.Out, Console.Error);

@@ -26,7 +26,7 @@ public sealed class AcceptedRisksSection : IPdfSection
             return;
         }
 
-        var table = new TableRenderer(canvas, [new("Rule", 0.8), new("Resource", 1.8), new("Justification", 3.2), new("Approved", 1.5), new("Expires", 0.95), new("Status", 0.9)]);
+        var table = new TableRenderer(canvas, [new("Rule", 1.0), new("Resource", 1.7), new("Justification", 3.0), new("Approved", 1.5), new("Expires", 1.1), new("Status", 1.15)]);
         table.DrawHeader();
         foreach (var finding in suppressed)
         {

@@ -24,7 +24,7 @@ public sealed class AppendixSection : IPdfSection
 
         Blocks.Subheading(canvas, "Rule catalog");
         canvas.Paragraph($"Rule catalog version {model.Result.RuleCatalogVersion}.", Theme.Body);
-        var table = new TableRenderer(canvas, [new("Rule", 0.8), new("Title", 3.0), new("Severity", 0.9), new("Family", 1.4), new("Controls", 2.0)]);
+        var table = new TableRenderer(canvas, [new("Rule", 1.0), new("Title", 3.0), new("Severity", 0.9), new("Family", 1.4), new("Controls", 2.0)]);
         table.DrawHeader();
         foreach (var rule in model.Result.Rules.OrderBy(r => r.Id, StringComparer.Ordinal))
             table.DrawRow(

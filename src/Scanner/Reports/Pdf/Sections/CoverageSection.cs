@@ -46,7 +46,7 @@ public sealed class CoverageSection : IPdfSection
         }
 
         Blocks.Subheading(canvas, "Results per rule");
-        var rules = new TableRenderer(canvas, [new("Rule", 0.8), new("Title", 3.2), new("Severity", 0.9), new("Passed", 0.7), new("Failed", 0.7), new("Inconclusive", 0.9)]);
+        var rules = new TableRenderer(canvas, [new("Rule", 1.0), new("Title", 3.2), new("Severity", 0.9), new("Passed", 0.7), new("Failed", 0.7), new("Inconclusive", 1.1)]);
         rules.DrawHeader();
         foreach (var rule in result.Rules.OrderBy(r => r.Id, StringComparer.Ordinal))
         {
@@ -69,7 +69,7 @@ public sealed class CoverageSection : IPdfSection
             canvas.Paragraph("None: every rule could decide for every resource it evaluated.", Theme.Body);
             return;
         }
-        var table = new TableRenderer(canvas, [new("Rule", 0.8), new("Resource", 2.2), new("Environment", 1.5), new("Reason", 3.2)]);
+        var table = new TableRenderer(canvas, [new("Rule", 1.0), new("Resource", 2.2), new("Environment", 1.5), new("Reason", 3.2)]);
         table.DrawHeader();
         foreach (var item in result.Inconclusive.OrderBy(i => i.RuleId, StringComparer.Ordinal).ThenBy(i => i.Resource.DisplayName, StringComparer.Ordinal).Take(MaxInconclusiveListed))
             table.DrawRow([new(item.RuleId, Theme.SmallBold), new($"{item.Resource.DisplayName} ({item.Resource.Type})", Theme.Small), new(item.Resource.EnvironmentName ?? "—", Theme.Small), new(item.Reason, Theme.Small)]);

@@ -10,6 +10,8 @@ namespace TenantScanner.Cli.Reports.Pdf.Sections;
 /// </summary>
 public sealed class DetailsSection : IPdfSection
 {
+    private const double KeepTogether = 230;
+
     public string Title => "Details by rule";
 
     public void Render(ReportCanvas canvas, PdfReportModel model)
@@ -24,14 +26,8 @@ public sealed class DetailsSection : IPdfSection
             canvas.Paragraph("No rule produced a finding.", Theme.Body);
             return;
         }
-        var first = true;
         foreach (var group in groups)
-        {
-            if (!first)
-                canvas.EnsureSpace(160);
-            first = false;
             RenderRule(canvas, model, group.ToList());
-        }
     }
 
     private static void RenderRule(ReportCanvas canvas, PdfReportModel model, IReadOnlyList<Finding> findings)
@@ -41,7 +37,8 @@ public sealed class DetailsSection : IPdfSection
         var severity = rule?.Severity ?? sample.Severity;
         var title = $"{sample.RuleId} — {rule?.Title ?? sample.Title}";
 
-        canvas.EnsureSpace(120);
+        // Keep a rule's explanation and its first resource together on one page.
+        canvas.EnsureSpace(KeepTogether);
         canvas.AddBookmark(title);
         canvas.Y += 4;
         canvas.Graphics.DrawRectangle(new XSolidBrush(Theme.SeverityColor(severity)), Theme.MarginLeft, canvas.Y, 4, Theme.Subheading.LineHeight);

@@ -35,7 +35,7 @@ public sealed class SummarySection : IPdfSection
         foreach (var risk in model.Facts.TopRisks)
         {
             var affected = risk.Resources == 1 ? $"'{risk.Example}'" : $"{risk.Resources:N0} resources, e.g. '{risk.Example}'";
-            Blocks.Bullet(canvas, $"{rank++}. [{risk.Severity}] {risk.RuleId} {risk.Title}: {affected}.", Theme.Body);
+            canvas.Paragraph($"{rank++}. [{risk.Severity}] {risk.RuleId} {risk.Title}: {affected}.", Theme.Body, spaceAfter: 2);
         }
 
         if (model.Facts.Delta is { } delta)

@@ -7,7 +7,7 @@ public sealed class FindingsTableSection : IPdfSection
 {
     public static readonly IReadOnlyList<TableColumn> Columns =
     [
-        new("Severity", 1.2), new("Rule", 1.05), new("Resource", 1.8), new("Environment", 1.3), new("Owner", 1.4), new("Finding", 3.2),
+        new("Severity", 1.2), new("Rule", 1.05), new("Resource", 1.8), new("Environment", 1.45), new("Owner", 1.4), new("Finding", 3.05),
     ];
 
     public string Title => "Findings";

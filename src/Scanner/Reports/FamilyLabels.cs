@@ -8,7 +8,7 @@ public static class FamilyLabels
 {
     private static readonly Dictionary<string, string> Known = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["flows"] = "Flows on personal accounts",
+        ["flows"] = "Power Automate flows",
         ["ownership"] = "Ownerless apps and service principals",
         ["secrets"] = "Hardcoded secrets",
         ["credentials"] = "Credential hygiene",

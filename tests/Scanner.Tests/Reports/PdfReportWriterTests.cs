@@ -104,7 +104,7 @@ public sealed class PdfReportWriterTests(SampleReportFixture report) : IClassFix
     {
         var summary = report.PageTexts.First(t => t.StartsWith("Executive summary", StringComparison.Ordinal));
         Assert.Contains("3 critical and 11 high findings need action now.", summary, StringComparison.Ordinal);
-        Assert.Contains("Flows on personal accounts: 7 open findings on 7 resources.", summary, StringComparison.Ordinal);
+        Assert.Contains("Power Automate flows: 7 open findings on 7 resources.", summary, StringComparison.Ordinal);
         Assert.Contains("1 new finding, 2 resolved, 21 still open", summary, StringComparison.Ordinal);
     }
 

@@ -14,8 +14,7 @@ public sealed class SummarySection : IPdfSection
     public void Render(ReportCanvas canvas, PdfReportModel model)
     {
         Blocks.SectionHeading(canvas, Title);
-        foreach (var sentence in PostureStatement.Describe(model.Result, model.Facts))
-            canvas.Paragraph(sentence, Theme.Body with { Size = 10.5 }, spaceAfter: 3);
+        Blocks.Callout(canvas, "Posture", string.Join("\n", PostureStatement.Describe(model.Result, model.Facts)), Theme.HeaderFill, Theme.Accent);
 
         Blocks.Subheading(canvas, "Open findings by severity");
         SeverityChart.Draw(canvas, model.Facts.OpenBySeverity);
@@ -47,9 +46,9 @@ public sealed class SummarySection : IPdfSection
         Blocks.Subheading(canvas, $"What changed since the scan of {Blocks.Utc(delta.PreviousScannedAt)}");
         Blocks.KeyValues(canvas,
         [
-            ("New", $"{delta.New.Count:N0} open findings not present before"),
-            ("Resolved", $"{delta.Resolved.Count:N0} findings open before and no longer open"),
-            ("Still open", $"{delta.StillOpen.Count:N0} findings open in both scans"),
+            ("New", $"{PostureStatement.Plural(delta.New.Count, "open finding")} not present before"),
+            ("Resolved", $"{PostureStatement.Plural(delta.Resolved.Count, "finding")} open before and no longer open"),
+            ("Still open", $"{PostureStatement.Plural(delta.StillOpen.Count, "finding")} open in both scans"),
         ], labelWidth: 90);
         ListChanges(canvas, "New", delta.New);
         ListChanges(canvas, "Resolved", delta.Resolved);

@@ -46,6 +46,16 @@ public sealed class TextLayoutTests
     }
 
     [Fact]
+    public void Never_starts_a_line_with_punctuation_that_follows_cjk_text()
+    {
+        for (var width = 30.0; width < 200; width += 3)
+        {
+            var lines = Wrapper.Wrap("(owner 山田太郎, environment 東京 研究開発).", Theme.Small, width);
+            Assert.All(lines, line => Assert.False(line.StartsWith(')') || line.StartsWith(',') || line.StartsWith('.'), $"'{line}' at width {width}"));
+        }
+    }
+
+    [Fact]
     public void Splits_a_word_wider_than_the_line()
     {
         const string pointer = "/value/3/properties/definition/actions/HTTP/inputs/headers/Authorization";

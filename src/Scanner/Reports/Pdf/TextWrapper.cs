@@ -89,26 +89,34 @@ public sealed class TextWrapper(FontBook fonts)
         lines.Add(line.ToString());
     }
 
-    /// <summary>Words separated by spaces; each CJK character is its own token, joined without a space.</summary>
+    /// <summary>
+    /// Words separated by spaces; each CJK character is its own token, joined to its neighbours without
+    /// a space. Punctuation right after a CJK character stays with it, so a line never starts with ")".
+    /// </summary>
     private static IEnumerable<(string Token, bool SpaceBefore)> Tokens(string paragraph)
     {
         var current = new StringBuilder();
         var spaceBefore = false;
+        var currentIsCjk = false;
         foreach (var rune in paragraph.EnumerateRunes())
         {
             if (Rune.IsWhiteSpace(rune))
             {
                 if (current.Length > 0) { yield return (current.ToString(), spaceBefore); current.Clear(); }
                 spaceBefore = true;
+                currentIsCjk = false;
                 continue;
             }
-            if (TextRuns.IsCjk(rune.Value))
+            var cjk = TextRuns.IsCjk(rune.Value);
+            var breakBefore = current.Length > 0 && (cjk || (currentIsCjk && !Rune.IsPunctuation(rune)));
+            if (breakBefore)
             {
-                if (current.Length > 0) { yield return (current.ToString(), spaceBefore); current.Clear(); spaceBefore = false; }
-                yield return (rune.ToString(), spaceBefore);
+                yield return (current.ToString(), spaceBefore);
+                current.Clear();
                 spaceBefore = false;
-                continue;
             }
+            if (current.Length == 0)
+                currentIsCjk = cjk;
             current.Append(rune.ToString());
         }
         if (current.Length > 0)

@@ -14,6 +14,9 @@ Directory.CreateDirectory(folder);
 var sampleFolder = Path.Combine(folder, "sample");
 new PdfReportWriter().Write(SampleScanResults.Sample(), new ReportContext(SampleScanResults.Previous()), sampleFolder);
 new CsvReportWriter().Write(SampleScanResults.Sample(), new ReportContext(), sampleFolder);
+// scan.json of the sample and of the week before, to try `scanner report --from … --previous …` by hand.
+new JsonReportWriter().Write(SampleScanResults.Sample(), new ReportContext(), sampleFolder);
+new JsonReportWriter().Write(SampleScanResults.Previous(), new ReportContext(), Path.Combine(folder, "previous"));
 
 var large = SampleScanResults.Large(count);
 var largeFolder = Path.Combine(folder, "large");

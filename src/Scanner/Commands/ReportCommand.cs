@@ -37,6 +37,9 @@ public sealed class ReportCommand : ICliCommand
             var writers = ReportRenderer.ParseFormats([options.Formats]);
             var result = ScanResultFile.Load(options.From, "--from");
             var previous = options.Previous is null ? null : ScanResultFile.Load(options.Previous, "--previous");
+            // Fingerprints only mean "the same finding" within one tenant; comparing two tenants would report nonsense.
+            if (previous is not null && !string.Equals(previous.Tenant.Id, result.Tenant.Id, StringComparison.OrdinalIgnoreCase))
+                throw new ScanResultFileException($"--previous: '{options.Previous}' is a scan of tenant {previous.Tenant.Id}, not of {result.Tenant.Id}.");
             var folder = options.Out ?? Path.GetDirectoryName(Path.GetFullPath(options.From))!;
             foreach (var path in ReportRenderer.Render(result, new ReportContext(previous), writers.Select(w => w.Format), folder))
                 output.WriteLine(path);

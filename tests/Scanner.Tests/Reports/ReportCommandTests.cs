@@ -56,6 +56,19 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Previous_scan_of_another_tenant_is_bad_input()
+    {
+        var scan = SaveScan("latest", SampleScanResults.Sample());
+        var other = SampleScanResults.Previous() with { Tenant = new TenantScanner.Findings.TenantInfo("00000000-0000-0000-0000-000000000001", "Fabrikam") };
+        var previous = SaveScan("other", other);
+
+        var (exit, _, error) = Run("report", "--from", scan, "--previous", previous);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("is a scan of tenant 00000000-0000-0000-0000-000000000001, not of 8f1c2b7e-4d3a-4b9e-a1c2-3e4f5a6b7c8d.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_file_is_bad_input_naming_the_file()
     {
         var missing = Path.Combine(_folder.Path, "nope", "scan.json");

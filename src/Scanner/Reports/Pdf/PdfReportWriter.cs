@@ -41,7 +41,8 @@ public sealed class PdfReportWriter(int maxResourcesPerRule = PdfReportWriter.De
         var model = PdfReportModel.Create(result, context, maxResourcesPerRule);
         var document = new PdfDocument();
         SetMetadata(document, model);
-        using (var canvas = new ReportCanvas(document))
+        var canvas = new ReportCanvas(document);
+        try
         {
             foreach (var section in Sections)
             {
@@ -49,9 +50,13 @@ public sealed class PdfReportWriter(int maxResourcesPerRule = PdfReportWriter.De
                 canvas.SectionOutline = document.Outlines.Add(section.Title, canvas.Page, opened: true);
                 section.Render(canvas, model);
             }
-            canvas.Dispose();
-            PageDecorator.Decorate(document, canvas.Fonts, model.TenantName, result.ScannedAt);
         }
+        finally
+        {
+            // Releases the last page's graphics, which must happen before the decorator draws on it.
+            canvas.Dispose();
+        }
+        PageDecorator.Decorate(document, canvas.Fonts, model.TenantName, result.ScannedAt);
         document.PageLayout = PdfPageLayout.SinglePage;
         document.PageMode = PdfPageMode.UseOutlines;
         return document;

@@ -11,6 +11,7 @@ namespace TenantScanner.Cli.Reports.Pdf;
 public sealed class ReportCanvas : IDisposable
 {
     private XGraphics? _graphics;
+    private PdfPage? _page;
 
     public ReportCanvas(PdfDocument document)
     {
@@ -22,7 +23,7 @@ public sealed class ReportCanvas : IDisposable
     public PdfDocument Document { get; }
     public FontBook Fonts { get; }
     public TextWrapper Wrapper { get; }
-    public PdfPage Page { get; private set; } = null!;
+    public PdfPage Page => _page ?? throw new InvalidOperationException("Call NewPage() before drawing.");
     public XGraphics Graphics => _graphics ?? throw new InvalidOperationException("Call NewPage() before drawing.");
 
     /// <summary>Top of the next thing to draw, in points from the top of the page.</summary>
@@ -33,10 +34,10 @@ public sealed class ReportCanvas : IDisposable
     public void NewPage()
     {
         _graphics?.Dispose();
-        Page = Document.AddPage();
-        Page.Width = XUnit.FromPoint(Theme.PageWidth);
-        Page.Height = XUnit.FromPoint(Theme.PageHeight);
-        _graphics = XGraphics.FromPdfPage(Page);
+        _page = Document.AddPage();
+        _page.Width = XUnit.FromPoint(Theme.PageWidth);
+        _page.Height = XUnit.FromPoint(Theme.PageHeight);
+        _graphics = XGraphics.FromPdfPage(_page);
         Y = Theme.ContentTop;
     }
 

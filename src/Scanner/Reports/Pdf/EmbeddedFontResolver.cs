@@ -32,9 +32,17 @@ public sealed class EmbeddedFontResolver : IFontResolver
     {
         var resolver = new EmbeddedFontResolver();
         GlobalFontSettings.DefaultFontEncoding = PdfSharp.Pdf.PdfFontEncoding.Unicode;
-        if (GlobalFontSettings.FontResolver is not EmbeddedFontResolver)
-            GlobalFontSettings.FontResolver = resolver;
-        return resolver;
+        switch (GlobalFontSettings.FontResolver)
+        {
+            case null:
+                GlobalFontSettings.FontResolver = resolver;
+                return resolver;
+            case EmbeddedFontResolver existing:
+                return existing;
+            case var other:
+                // PDFsharp takes one resolver per process; a second one would silently lose our fonts.
+                throw new InvalidOperationException($"Another PDFsharp font resolver ({other.GetType().FullName}) is registered; the PDF report needs {nameof(EmbeddedFontResolver)}.");
+        }
     }
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)

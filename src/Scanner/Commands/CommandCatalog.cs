@@ -10,6 +10,7 @@ public static class CommandCatalog
         yield return new ScanCommand();
         yield return new RulesCommand();
         yield return new VersionCommand();
+        yield return new ReportCommand();
     }
 
     public static RootCommand BuildRoot()

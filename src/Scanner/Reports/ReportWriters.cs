@@ -6,6 +6,8 @@ public static class ReportWriters
     public static IReadOnlyList<IReportWriter> All { get; } =
     [
         new JsonReportWriter(),
+        new Csv.CsvReportWriter(),
+        new Pdf.PdfReportWriter(),
     ];
 
     public static IReportWriter? Find(string format) =>

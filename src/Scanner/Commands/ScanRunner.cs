@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TenantScanner.Cli.Output;
 using TenantScanner.Cli.Reports;
 using TenantScanner.Engine;
@@ -33,7 +32,7 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
             if (options.RulesOverlayFile is { } overlay)
                 catalog = catalog.WithOverlay(overlay);
             var suppressions = options.SuppressionsFile is { } file ? SuppressionSet.Load(file) : SuppressionSet.Empty;
-            var previous = options.PreviousResultFile is { } previousFile ? ReadPrevious(previousFile) : null;
+            var previous = options.PreviousResultFile is { } previousFile ? ScanResultFile.Load(previousFile, "--previous") : null;
 
             var snapshot = SnapshotLoader.Load(source, cancellation);
             var result = ScanEngine.Run(new ScanRequest
@@ -66,7 +65,7 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
             console.Fail(ex.Message);
             return ExitCodes.BadInput;
         }
-        catch (PreviousResultException ex)
+        catch (ScanResultFileException ex)
         {
             console.Fail(ex.Message);
             return ExitCodes.BadInput;
@@ -88,17 +87,4 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
         return Path.Combine("reports", $"{tenant}-{stamp}");
     }
 
-    private static ScanResult ReadPrevious(string path)
-    {
-        try
-        {
-            return JsonReportWriter.Read(path);
-        }
-        catch (JsonException ex)
-        {
-            throw new PreviousResultException($"{path}:{ex.LineNumber + 1}:{ex.BytePositionInLine + 1}: not a scan.json result ({ex.Message.Split('.')[0]}).");
-        }
-    }
-
-    private sealed class PreviousResultException(string message) : Exception(message);
 }

@@ -86,5 +86,4 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
         var stamp = result.ScannedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         return Path.Combine("reports", $"{tenant}-{stamp}");
     }
-
 }

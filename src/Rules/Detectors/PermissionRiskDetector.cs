@@ -24,6 +24,8 @@ public sealed class PermissionRiskDetector : Detector<AppRoleAssignment, Permiss
         Field("riskLevel", "string", "Critical, High, Medium or Low.", r => r.RiskLevel),
         Field("riskReason", "string", "Why the permission is risky.", r => r.Reason),
         Field("narrowerAlternative", "string", "The narrower permission to use instead, when the reference names one.", r => r.NarrowerAlternative),
+        Field("narrowerAdvice", "string", "The narrower alternative, or a sentence saying none is listed.",
+            r => r.NarrowerAlternative ?? "no narrower permission is listed; restrict access with resource-specific consent or an application access policy"),
         Field("referencePermission", "string", "Permission name as the reference lists it.", r => r.ReferenceName),
     ];
 

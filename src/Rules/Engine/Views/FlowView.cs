@@ -53,6 +53,12 @@ internal sealed class FlowView : ResourceType<Flow>
             (f, _) => f.OwnersKnown ? f.Owners : UnknownValue.Because($"owners of flow {f.DisplayName} unknown (flow.owners not read)")),
         FieldDefinition.Array<Flow>("connections", ConnectionUseFields, "Connections the flow uses, with the identity each signs in as.",
             (f, s) => ResolveConnections(f, s)),
+        FieldDefinition.Array<Flow>("personalConnectionAccounts", null,
+            "Accounts (UPNs) of the people the flow's connections sign in as, without duplicates.", PersonalAccounts),
+        FieldDefinition.Array<Flow>("connectionsInError", null, "Display names of the flow's connections that report an Error status.",
+            (f, s) => ResolveConnections(f, s).Where(c => c.Connection is { IsInError: true }).Select(c => c.Connection!.DisplayName).Distinct().ToList()),
+        FieldDefinition.Array<Flow>("inactiveIdentities", null,
+            "Owners and connection identities that are disabled or deleted (UPN or name), without duplicates.", InactiveIdentities),
     ]);
 
     public override string Name => "flow";
@@ -86,6 +92,36 @@ internal sealed class FlowView : ResourceType<Flow>
         return flow.Triggers.Any(t => t.Classification == TriggerKind.Unknown)
             ? UnknownValue.Because($"trigger type of flow {flow.DisplayName} not recognised")
             : false;
+    }
+
+    private static List<string> PersonalAccounts(Flow flow, EvaluationScope scope) =>
+        ResolveConnections(flow, scope)
+            .Where(c => c.Connection is { IdentityKind: ConnectionIdentityKind.User, AccountName: not null })
+            .Select(c => c.Connection!.AccountName!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    private static List<string> InactiveIdentities(Flow flow, EvaluationScope scope)
+    {
+        var names = new List<string>();
+        if (flow.OwnersKnown)
+            names.AddRange(flow.Owners.Where(o => PrincipalFields.IsActive(o.Principal, scope) is false)
+                .Select(o => o.Principal.UserPrincipalName ?? o.Principal.DisplayName ?? o.Principal.Id));
+        foreach (var use in ResolveConnections(flow, scope))
+        {
+            if (use.Connection is not { } connection)
+                continue;
+            var principal = connection switch
+            {
+                { IdentityKind: ConnectionIdentityKind.User, AccountName: { } upn } =>
+                    new PrincipalRef(scope.Inventory.FindUserByPrincipalName(upn)?.Id ?? upn, PrincipalType.User, null, upn),
+                { IdentityKind: ConnectionIdentityKind.ServicePrincipal, ClientId: { } clientId }
+                    when scope.Inventory.FindServicePrincipalByAppId(clientId) is { } sp =>
+                    new PrincipalRef(sp.Id, PrincipalType.ServicePrincipal, sp.DisplayName),
+                _ => null,
+            };
+            if (principal is not null && PrincipalFields.IsActive(principal, scope) is false)
+                names.Add($"{principal.UserPrincipalName ?? principal.DisplayName ?? principal.Id} (connection {connection.DisplayName})");
+        }
+        return names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     private static List<FlowConnectionItem> ResolveConnections(Flow flow, EvaluationScope scope)

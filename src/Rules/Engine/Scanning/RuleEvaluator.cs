@@ -22,26 +22,26 @@ internal sealed class RuleEvaluator(TenantInventory inventory, DateTimeOffset as
         var passed = 0;
         foreach (var item in compiled.Resource.Enumerate(inventory))
         {
-            var environment = compiled.Resource.EnvironmentOf(item);
-            if (FirstGap(compiled.Requires, environment) is { } gap)
-            {
-                usedGaps.Add(gap.Gap);
-                inconclusive.Add(new InconclusiveResult(rule.Id, compiled.Resource.Describe(item, inventory), GapReason(gap.Kind, gap.Gap)));
-                continue;
-            }
             var scope = new EvaluationScope(inventory, asOf, item, compiled.Detector, compiled.Parameters);
             var frame = new EvaluationFrame(scope);
             if (compiled.AppliesTo is { } appliesTo)
             {
                 var applies = appliesTo.Evaluate(frame);
+                // Out-of-scope resources (e.g. Microsoft first-party apps) are not counted, even when a source is missing.
                 if (applies == Tri.False)
                     continue;
-                if (applies == Tri.Unknown)
+                if (applies == Tri.Unknown && FirstGap(compiled.Requires, compiled.Resource.EnvironmentOf(item)) is null)
                 {
                     inconclusive.Add(Undecided(rule, item, scope));
                     continue;
                 }
                 scope.ClearUnknowns();
+            }
+            if (FirstGap(compiled.Requires, compiled.Resource.EnvironmentOf(item)) is { } gap)
+            {
+                usedGaps.Add(gap.Gap);
+                inconclusive.Add(new InconclusiveResult(rule.Id, compiled.Resource.Describe(item, inventory), GapReason(gap.Kind, gap.Gap)));
+                continue;
             }
             switch (compiled.Condition.Evaluate(frame))
             {

@@ -38,7 +38,7 @@ internal sealed class FlowView : ResourceType<Flow>
         FieldDefinition.Scalar<Flow>("displayName", "string", "Display name.", f => f.DisplayName),
         FieldDefinition.Scalar<Flow>("state", "string", "started, stopped, suspended or unknown.", f => FieldNames.EnumId(f.State)),
         FieldDefinition.Scalar<Flow>("isSolutionAware", "boolean", "True for flows inside a Dataverse solution.", f => f.IsSolutionAware),
-        FieldDefinition.Scalar<Flow>("origin", "string", "powerPlatformAdmin or dataverse: which API listed it.", f => FieldNames.EnumId(f.Origin)),
+        FieldDefinition.Scalar<Flow>("origin", "string", "powerAutomateAdmin or dataverse: which API listed it.", f => FieldNames.EnumId(f.Origin)),
         FieldDefinition.Scalar<Flow>("createdTime", "dateTime", "When it was created.", f => f.CreatedTime),
         FieldDefinition.Scalar<Flow>("lastModifiedTime", "dateTime", "When it was last modified.", f => f.LastModifiedTime),
         FieldDefinition.Object<Flow>("environment", EnvironmentView.Fields, "The environment it lives in.",

@@ -140,17 +140,21 @@ internal sealed class RuleEvaluator(TenantInventory inventory, DateTimeOffset as
             File = s.File, JsonPointer = s.JsonPointer, SourceUrl = s.Url, Description = $"{rule.Compiled.Resource.Name} record",
         }).ToList();
         var primary = sources.FirstOrDefault();
-        var paths = rule.Compiled.Condition.Fields().DistinctBy(p => p.Text);
-        foreach (var path in paths)
+        foreach (var field in rule.Compiled.Condition.Fields().DistinctBy(f => (f.Path.Text, f.IsCount)))
         {
             evidence.Add(new Evidence
             {
                 File = primary?.File, JsonPointer = primary?.JsonPointer, SourceUrl = primary?.Url,
-                Description = path.Text, Value = MessageTemplate.Render(path, frame), Redacted = path.IsSecret,
+                Description = field.IsCount ? $"count of {field.Path.Text}" : field.Path.Text,
+                Value = field.IsCount ? CountText(field.Path, frame) : MessageTemplate.Render(field.Path, frame),
+                Redacted = !field.IsCount && field.Path.IsSecret,
             });
         }
         return evidence;
     }
+
+    private static string CountText(FieldPath path, EvaluationFrame frame) =>
+        path.ResolveMany(frame) is List<object?> items ? items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown";
 
     /// <summary>Stable across scans: the same problem on the same resource (and item) gives the same value.</summary>
     public static string Fingerprint(string ruleId, string resourceType, ResourceRef resource, string? itemKey)

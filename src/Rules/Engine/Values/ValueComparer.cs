@@ -84,7 +84,9 @@ internal static class ValueComparer
         bool b => b ? "true" : "false",
         double d => d.ToString("0.##", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IEnumerable<object?> list => string.Join(", ", list.Select(Format)),
-        var other => other.ToString() ?? string.Empty,
+        string text => text,
+        System.Collections.IEnumerable list => string.Join(", ", list.Cast<object?>().Select(Format)),
+        // Model objects (an owner, a credential) are not printed wholesale: their fields are what rules name.
+        _ => "(object)",
     };
 }

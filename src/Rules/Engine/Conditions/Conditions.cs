@@ -7,8 +7,8 @@ internal abstract class Condition
 {
     public abstract Tri Evaluate(EvaluationFrame frame);
 
-    /// <summary>Field paths this condition reads from the resource itself, for evidence.</summary>
-    public abstract IEnumerable<FieldPath> Fields();
+    /// <summary>Field paths this condition reads from the resource itself, for evidence (counted arrays are shown as counts).</summary>
+    public abstract IEnumerable<EvidenceField> Fields();
 }
 
 internal sealed class AllOf(IReadOnlyList<Condition> items) : Condition
@@ -27,7 +27,7 @@ internal sealed class AllOf(IReadOnlyList<Condition> items) : Condition
         return result;
     }
 
-    public override IEnumerable<FieldPath> Fields() => items.SelectMany(i => i.Fields());
+    public override IEnumerable<EvidenceField> Fields() => items.SelectMany(i => i.Fields());
 }
 
 internal sealed class AnyOf(IReadOnlyList<Condition> items) : Condition
@@ -46,13 +46,13 @@ internal sealed class AnyOf(IReadOnlyList<Condition> items) : Condition
         return result;
     }
 
-    public override IEnumerable<FieldPath> Fields() => items.SelectMany(i => i.Fields());
+    public override IEnumerable<EvidenceField> Fields() => items.SelectMany(i => i.Fields());
 }
 
 internal sealed class Not(Condition inner) : Condition
 {
     public override Tri Evaluate(EvaluationFrame frame) => TriLogic.Not(inner.Evaluate(frame));
-    public override IEnumerable<FieldPath> Fields() => inner.Fields();
+    public override IEnumerable<EvidenceField> Fields() => inner.Fields();
 }
 
 /// <summary>A comparison operator applied to one left value and the (already parameter-resolved) right operand.</summary>
@@ -133,14 +133,17 @@ internal sealed class FieldCondition(FieldPath path, Operator op) : Condition
         return result;
     }
 
-    public override IEnumerable<FieldPath> Fields() => path.BoundDepth < 0 ? [path] : [];
+    public override IEnumerable<EvidenceField> Fields() => path.BoundDepth < 0 ? [new EvidenceField(path, IsCount: false)] : [];
 }
+
+/// <summary>A field a condition read, for evidence; counted arrays are reported as their length.</summary>
+internal sealed record EvidenceField(FieldPath Path, bool IsCount);
 
 /// <summary><c>value: literal-or-parameter</c> + operator.</summary>
 internal sealed class ValueCondition(object? value, Operator op) : Condition
 {
     public override Tri Evaluate(EvaluationFrame frame) => op.Apply(value, frame.Scope);
-    public override IEnumerable<FieldPath> Fields() => [];
+    public override IEnumerable<EvidenceField> Fields() => [];
 }
 
 /// <summary>
@@ -177,5 +180,5 @@ internal sealed class CountCondition(FieldPath path, int depth, Condition? where
         return first;
     }
 
-    public override IEnumerable<FieldPath> Fields() => path.BoundDepth < 0 ? [path] : [];
+    public override IEnumerable<EvidenceField> Fields() => path.BoundDepth < 0 ? [new EvidenceField(path, IsCount: true)] : [];
 }

@@ -103,6 +103,7 @@ internal sealed class TestTenant
     };
 
     public List<Flow> ExtraFlows { get; } = [];
+    public List<ApplicationUser> ApplicationUsers { get; } = [];
     public HashSet<string> ManagementAppIds { get; } = [];
     public List<CoverageGap> Gaps { get; } = [];
 
@@ -126,6 +127,7 @@ internal sealed class TestTenant
         Environments = [Production, Sandbox],
         Flows = [Flow, .. ExtraFlows],
         Connections = [ServiceConnection, .. ExtraConnections],
+        ApplicationUsers = [.. ApplicationUsers],
         ServicePrincipals = [Sp, GraphSp, .. ExtraServicePrincipals],
         Applications = [App, .. ExtraApplications],
         Users = [Alice, Bob, .. ExtraUsers],

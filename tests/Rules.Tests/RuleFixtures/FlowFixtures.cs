@@ -161,3 +161,24 @@ public sealed class Flow007Fixtures
         Assert.Contains("flow.flowDetails", result.SingleInconclusive.Reason, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Owners that are Dataverse application users resolve through the systemuser record and the service principal.</summary>
+public sealed class ApplicationUserOwnerTests
+{
+    private static TestTenant OwnedByApplicationUser(bool disabled) => TestTenant.KnownGood().With(t =>
+    {
+        t.Flow = t.Flow with { Owners = [new FlowOwner(new PrincipalRef("app-payroll", PrincipalType.ApplicationUser, "Payroll Sync"), "Owner", TestTenant.Src("/value/0"))] };
+        t.ApplicationUsers.Add(new ApplicationUser
+        {
+            SystemUserId = "su-1", EnvironmentId = "env-prod", ApplicationId = "app-payroll", IsDisabled = disabled, Source = TestTenant.Src("/value/0", "dataverse/systemusers.json"),
+        });
+    });
+
+    [Fact]
+    public void Flow_owned_by_an_application_user_is_not_owned_only_by_people() =>
+        RuleRun.For("FLOW002", OwnedByApplicationUser(disabled: false)).AssertPassed();
+
+    [Fact]
+    public void Flags_flow_owned_by_a_disabled_application_user() =>
+        Assert.Single(RuleRun.For("FLOW003", OwnedByApplicationUser(disabled: true)).Findings);
+}

@@ -56,4 +56,8 @@ internal sealed record CompiledRule(
     IReadOnlyList<(Condition When, Severity Severity)> SeverityOverrides,
     MessageTemplate Message,
     IReadOnlyList<Snapshots.SourceKind> Requires,
-    IReadOnlyDictionary<string, object?> Parameters);
+    IReadOnlyDictionary<string, object?> Parameters)
+{
+    /// <summary>The fields the condition reads, computed once: every finding reports their values as evidence.</summary>
+    public IReadOnlyList<EvidenceField> EvidenceFields { get; } = Condition.Fields().DistinctBy(f => (f.Path.Text, f.IsCount)).ToList();
+}

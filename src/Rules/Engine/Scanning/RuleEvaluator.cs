@@ -140,7 +140,7 @@ internal sealed class RuleEvaluator(TenantInventory inventory, DateTimeOffset as
             File = s.File, JsonPointer = s.JsonPointer, SourceUrl = s.Url, Description = $"{rule.Compiled.Resource.Name} record",
         }).ToList();
         var primary = sources.FirstOrDefault();
-        foreach (var field in rule.Compiled.Condition.Fields().DistinctBy(f => (f.Path.Text, f.IsCount)))
+        foreach (var field in rule.Compiled.EvidenceFields)
         {
             evidence.Add(new Evidence
             {

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using TenantScanner.Engine;
+using TenantScanner.Inventory;
+
+namespace TenantScanner.Detectors;
+
+/// <summary>
+/// Looks for a documented business owner on a service principal and its app registration, by the
+/// organisation's convention: tags starting with one of <c>tagPrefixes</c>, or notes matching <c>notesPattern</c>.
+/// </summary>
+public sealed class BusinessOwnerDetector : Detector<ServicePrincipal, BusinessOwnerDetector.Result>
+{
+    public sealed record Result(bool Documented, string? DocumentedBy);
+
+    /// <summary>Compiled once per pattern: the detector runs for every service principal (100,000 in the benchmark).</summary>
+    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+
+    public override string Name => "businessOwner";
+    public override string ResourceType => "servicePrincipal";
+    public override IReadOnlyList<string> RequiredParameters => ["tagPrefixes", "notesPattern"];
+
+    public override IReadOnlyList<FieldDefinition> Fields { get; } =
+    [
+        Field("hasDocumentedBusinessOwner", "boolean", "True when a tag or the notes of the SP or its app follow the owner convention.", r => r.Documented),
+        Field("businessOwnerDocumentedBy", "string", "The tag or 'notes' that documents it.", r => r.DocumentedBy),
+    ];
+
+    protected override Result Analyze(ServicePrincipal sp, DetectorContext context)
+    {
+        var prefixes = context.Parameter<IReadOnlyList<object?>>("tagPrefixes", []).OfType<string>().ToList();
+        var pattern = context.Parameter<string>("notesPattern", string.Empty);
+        var app = context.Inventory.FindApplicationByAppId(sp.AppId);
+        var tags = sp.Tags.Concat(app?.Tags ?? []);
+        var tag = tags.FirstOrDefault(t => prefixes.Any(p => t.StartsWith(p, StringComparison.OrdinalIgnoreCase) && t.Length > p.Length));
+        if (tag is not null)
+            return new Result(true, $"tag {tag}");
+        if (pattern.Length > 0)
+        {
+            var regex = Patterns.GetOrAdd(pattern, p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+            foreach (var notes in new[] { sp.Notes, app?.Notes, sp.Description, app?.Description })
+                if (notes is not null && regex.IsMatch(notes))
+                    return new Result(true, "notes");
+        }
+        return new Result(false, null);
+    }
+}

@@ -1,0 +1,16 @@
+namespace TenantScanner.Detectors;
+
+/// <summary>Every detector rules.yaml may name. One line per detector.</summary>
+public static class DetectorRegistry
+{
+    public static IReadOnlyList<IDetector> All { get; } =
+    [
+        new CredentialLifetimeDetector(),
+        new PermissionRiskDetector(),
+        new PrivilegedRoleDetector(),
+        new BusinessOwnerDetector(),
+    ];
+
+    public static IDetector? Find(string name) =>
+        All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.Ordinal));
+}

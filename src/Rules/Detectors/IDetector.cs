@@ -1,0 +1,44 @@
+using TenantScanner.Engine;
+using TenantScanner.Inventory;
+
+namespace TenantScanner.Detectors;
+
+/// <summary>What a detector may look at: the inventory, the as-of instant (never the clock) and the rule's parameters.</summary>
+public sealed record DetectorContext(TenantInventory Inventory, DateTimeOffset AsOf, IReadOnlyDictionary<string, object?> Parameters)
+{
+    public T Parameter<T>(string name, T fallback) => Parameters.TryGetValue(name, out var value) && value is T typed ? typed : fallback;
+}
+
+/// <summary>
+/// Logic too rich for a condition. A detector analyses one resource once per rule and exposes the result
+/// as extra fields the rule's condition and message can use. Adding one: a class implementing this
+/// interface, one line in <see cref="DetectorRegistry"/>, and a rule naming it in rules.yaml.
+/// </summary>
+public interface IDetector
+{
+    /// <summary>The name rules.yaml uses in <c>detector:</c>.</summary>
+    string Name { get; }
+    /// <summary>The resource type it analyses (a <see cref="ResourceType.Name"/>).</summary>
+    string ResourceType { get; }
+    /// <summary>The fields it adds; each getter receives the object <see cref="Analyze"/> returned.</summary>
+    IReadOnlyList<FieldDefinition> Fields { get; }
+    /// <summary>Parameters it reads from the rule (names), so the loader can reject a rule that forgets one.</summary>
+    IReadOnlyList<string> RequiredParameters { get; }
+    object Analyze(object resource, DetectorContext context);
+}
+
+/// <summary>Typed base so detectors read as plain functions from a resource to a result record.</summary>
+public abstract class Detector<TResource, TResult> : IDetector where TResult : notnull
+{
+    public abstract string Name { get; }
+    public abstract string ResourceType { get; }
+    public abstract IReadOnlyList<FieldDefinition> Fields { get; }
+    public virtual IReadOnlyList<string> RequiredParameters => [];
+
+    public object Analyze(object resource, DetectorContext context) => Analyze((TResource)resource, context);
+
+    protected abstract TResult Analyze(TResource resource, DetectorContext context);
+
+    protected static FieldDefinition Field(string name, string type, string description, Func<TResult, object?> get) =>
+        FieldDefinition.Scalar<TResult>(name, type, description, get);
+}

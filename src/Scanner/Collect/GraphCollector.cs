@@ -42,9 +42,11 @@ public sealed class GraphCollector(CollectContext context, GraphServiceClient gr
                 await PageAll(await graph.Users.GetAsync(r => { r.QueryParameters.Select = UserFields; r.QueryParameters.Top = 999; }, ct),
                     p => p.Value, next => graph.Users.WithUrl(next).GetAsync(cancellationToken: ct)), ct),
             context.TryReadAsync(SourceKind.GraphDeletedUsers, null, $"{root}/directory/deletedItems/microsoft.graph.user", async () =>
-                await PageAll(await graph.Directory.DeletedItems.GraphUser.GetAsync(r =>
-                    { r.QueryParameters.Select = ["id", "displayName", "userPrincipalName", "deletedDateTime"]; r.QueryParameters.Top = 999; }, ct),
-                    p => p.Value, next => graph.Directory.DeletedItems.GraphUser.WithUrl(next).GetAsync(cancellationToken: ct)), ct),
+                // The SDK's typed cast segment is the short alias "graph.user"; the full name is what the snapshot format routes.
+                await PageAll(await graph.Directory.DeletedItems.WithUrl(
+                        $"{graph.RequestAdapter.BaseUrl}/directory/deletedItems/microsoft.graph.user?$select=id,displayName,userPrincipalName,deletedDateTime&$top=999")
+                    .GetAsync(cancellationToken: ct),
+                    p => p.Value, next => graph.Directory.DeletedItems.WithUrl(next).GetAsync(cancellationToken: ct)), ct),
             context.TryReadAsync(SourceKind.GraphOAuth2PermissionGrants, null, $"{root}/oauth2PermissionGrants", async () =>
                 await PageAll(await graph.Oauth2PermissionGrants.GetAsync(cancellationToken: ct),
                     p => p.Value, next => graph.Oauth2PermissionGrants.WithUrl(next).GetAsync(cancellationToken: ct)), ct),

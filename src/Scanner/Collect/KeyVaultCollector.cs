@@ -17,7 +17,8 @@ public sealed class KeyVaultCollector(CollectContext context, HttpClient transpo
         await Task.WhenAll(context.Options.KeyVaults.Select(vault => context.TryReadAsync(SourceKind.KeyVaultSecrets, null,
             vault.GetLeftPart(UriPartial.Authority) + "/secrets", async () =>
             {
-                var client = new SecretClient(context.Endpoints.ToActual(new Uri(vault.GetLeftPart(UriPartial.Authority))), context.Credential, ClientOptions());
+                // The client is given the canonical vault URL (it keeps only scheme and host); the transport's rewrite handler redirects it.
+                var client = new SecretClient(new Uri(vault.GetLeftPart(UriPartial.Authority)), context.Credential, ClientOptions());
                 await foreach (var page in client.GetPropertiesOfSecretsAsync(ct).AsPages().WithCancellation(ct))
                     _ = page.Values.Count;
             }, ct)));

@@ -67,7 +67,7 @@ public static class SnapshotCollector
         var graphCollector = new GraphCollector(context, graph, new GraphBatchReader(context));
 
         using var keyVaultHttp = new HttpClient(Chain(Primary(KeyVaultCertificateCheck(options.Endpoints)),
-            new ReadOnlyGuardHandler(endpoints), resilience()));
+            new ReadOnlyGuardHandler(endpoints), resilience(), new EndpointRewriteHandler(endpoints)));
 
         await Task.WhenAll(
             graphCollector.CollectAsync(cancellationToken),

@@ -11,6 +11,13 @@ namespace TenantScanner.Cli.Commands;
 /// </summary>
 public sealed class CollectCommand : ICliCommand
 {
+    private readonly CollectRuntime? _runtime;
+
+    public CollectCommand() { }
+
+    /// <summary>For tests: a fixed credential instead of the AZURE_* environment.</summary>
+    internal CollectCommand(CollectRuntime runtime) => _runtime = runtime;
+
     private readonly Option<string?> _tenant = new("--tenant") { Description = "Tenant id or domain, e.g. contoso.onmicrosoft.com." };
     private readonly Option<string?> _out = new("--out") { Description = "Snapshot folder to create (must not exist)." };
     private readonly Option<string?> _environments = new("--environments") { Description = "Comma-separated Power Platform environment names (default: all)." };
@@ -56,7 +63,7 @@ public sealed class CollectCommand : ICliCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CollectOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(CollectOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         CollectResult result;
         try
@@ -69,14 +76,14 @@ public sealed class CollectCommand : ICliCommand
                     .StartAsync(async progressContext =>
                     {
                         var progress = new LiveCollectProgress(progressContext);
-                        live = await SnapshotCollector.CollectAsync(options, progress, cancellationToken);
+                        live = await SnapshotCollector.CollectAsync(options, progress, cancellationToken, _runtime);
                         progress.StopAll();
                     });
                 result = live!;
             }
             else
             {
-                result = await SnapshotCollector.CollectAsync(options, new PlainCollectProgress(output), cancellationToken);
+                result = await SnapshotCollector.CollectAsync(options, new PlainCollectProgress(output), cancellationToken, _runtime);
             }
         }
         catch (CollectConfigurationException ex)

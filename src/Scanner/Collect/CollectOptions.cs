@@ -80,7 +80,10 @@ public sealed record ResilienceOptions
     /// <summary>Cap of the exponential back-off; default 60 s.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Longest Retry-After honoured; a longer one fails the request (and the source goes to coverage); default 5 min.</summary>
+    /// <summary>
+    /// Longest total Retry-After waiting honoured for one request (429s with Retry-After do not use up
+    /// <see cref="MaxAttempts"/>); beyond it the request fails and its source goes to coverage; default 5 min.
+    /// </summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Concurrent requests per host; default 4 (Graph advises few parallel requests per app).</summary>

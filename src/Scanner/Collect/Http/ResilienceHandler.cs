@@ -18,7 +18,23 @@ public sealed class ResilienceHandler : DelegatingHandler
     private readonly CollectStatistics _statistics;
     private readonly TimeProvider _time;
     private readonly Random _jitter;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _perHost = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, HostGate> _perHost = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Per host: the concurrency cap, and the instant until which a 429 asked everyone to hold off.</summary>
+    private sealed class HostGate(int concurrency)
+    {
+        public SemaphoreSlim Slots { get; } = new(concurrency);
+        private DateTimeOffset _pausedUntil;
+
+        public DateTimeOffset PausedUntil { get { lock (this) return _pausedUntil; } }
+
+        public void PauseUntil(DateTimeOffset until)
+        {
+            lock (this)
+                if (until > _pausedUntil)
+                    _pausedUntil = until;
+        }
+    }
 
     public ResilienceHandler(ResilienceOptions options, EndpointMap endpoints, CollectStatistics statistics, TimeProvider time, Random? jitter = null)
     {
@@ -33,23 +49,38 @@ public sealed class ResilienceHandler : DelegatingHandler
     {
         var canonical = _endpoints.ToCanonical(request.RequestUri!);
         var source = RequestSource.Of(canonical);
-        var gate = _perHost.GetOrAdd(canonical.Host, _ => new SemaphoreSlim(_options.MaxConcurrencyPerHost));
+        var gate = _perHost.GetOrAdd(canonical.Host, _ => new HostGate(_options.MaxConcurrencyPerHost));
         if (request.Content is not null)
             await request.Content.LoadIntoBufferAsync(cancellationToken); // re-sendable on retry
+        var throttledWait = TimeSpan.Zero;
         for (var attempt = 1; ; attempt++)
         {
             var last = attempt >= _options.MaxAttempts;
             TimeSpan? wait;
             string reason;
-            await gate.WaitAsync(cancellationToken);
+            await gate.Slots.WaitAsync(cancellationToken);
             try
             {
+                // A 429 on this host pauses every request to it, not only the one that got it: the service
+                // counts all of them against the same budget.
+                for (var pause = gate.PausedUntil - _time.GetUtcNow(); pause > TimeSpan.Zero; pause = gate.PausedUntil - _time.GetUtcNow())
+                    await Task.Delay(pause, _time, cancellationToken);
                 _statistics.RequestSent(source);
                 var response = await base.SendAsync(request, cancellationToken);
                 if (IsTransient(response.StatusCode))
                 {
                     wait = RetryAfter.Read(response, _time.GetUtcNow());
                     reason = $"HTTP {(int)response.StatusCode}" + (wait is null ? "" : $", Retry-After {wait.Value.TotalSeconds:0.###} s");
+                    // Honouring Retry-After is the service's pacing, not a failure: it does not use up attempts,
+                    // only the total throttling wait budget.
+                    var paced = wait is not null && response.StatusCode == HttpStatusCode.TooManyRequests;
+                    if (paced)
+                    {
+                        throttledWait += wait!.Value;
+                        attempt--;
+                        last = throttledWait > _options.MaxRetryAfter;
+                        gate.PauseUntil(_time.GetUtcNow() + wait.Value);
+                    }
                     if (last || wait > _options.MaxRetryAfter)
                         return await BufferAsync(response, cancellationToken);
                     response.Dispose();
@@ -77,7 +108,7 @@ public sealed class ResilienceHandler : DelegatingHandler
             }
             finally
             {
-                gate.Release();
+                gate.Slots.Release();
             }
             var delay = wait ?? Backoff(attempt);
             _statistics.Retried(source, $"{reason}; attempt {attempt + 1} in {delay.TotalSeconds:0.###} s");

@@ -6,8 +6,8 @@ public sealed record FakeTenantOptions
     /// <summary>The snapshot folder (our format) to serve.</summary>
     public required string SnapshotFolder { get; init; }
 
-    /// <summary>Tenant id used in the Key Vault challenge.</summary>
-    public string TenantId { get; init; } = "00000000-0000-0000-0000-000000000001";
+    /// <summary>Tenant id named in the Key Vault challenge; default: the served snapshot's tenantId.</summary>
+    public string? TenantId { get; init; }
 
     public FaultOptions Faults { get; init; } = new();
 

@@ -165,7 +165,7 @@ public sealed class FakeTenantServer : IAsyncDisposable
         {
             Headers = new Dictionary<string, string>
             {
-                ["WWW-Authenticate"] = $"Bearer authorization=\"https://login.microsoftonline.com/{_options.TenantId}\", resource=\"https://vault.azure.net\"",
+                ["WWW-Authenticate"] = $"Bearer authorization=\"https://login.microsoftonline.com/{_options.TenantId ?? State.Store.Manifest.TenantId}\", resource=\"https://vault.azure.net\"",
             },
         }
         : FakeResponse.Error(401, "InvalidAuthenticationToken", "Access token is empty.");

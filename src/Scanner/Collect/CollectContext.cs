@@ -47,6 +47,7 @@ public sealed class CollectContext
             ApiException api => (api.ResponseStatusCode == 0 ? null : api.ResponseStatusCode, api.Message, null),
             RequestFailedException azure => (azure.Status == 0 ? null : azure.Status, $"{azure.ErrorCode}: {FirstLine(azure.Message)}", null),
             HttpRequestException http => ((int?)http.StatusCode, $"Request failed after retries: {http.Message}", null),
+            TaskCanceledException => ((int?)null, "The request timed out.", null),
             _ => ((int?)null, "", null),
         };
         if (message.Length == 0)

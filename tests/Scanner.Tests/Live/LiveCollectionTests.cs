@@ -39,6 +39,21 @@ public sealed class LiveCollectionTests : IDisposable
         Assert.True(result.Sources.Sum(s => s.Retries) > 0, "faults were injected, so some requests must have been retried");
     }
 
+    [Theory]
+    [InlineData(FaultKind.TruncatedBody)]
+    [InlineData(FaultKind.DropConnection)]
+    [InlineData(FaultKind.Unavailable503)]
+    public async Task Truncated_bodies_and_dropped_connections_are_retried_until_the_content_is_whole(FaultKind kind)
+    {
+        await using var fake = await FakeTenantHost.StartAsync(_served, new FaultOptions { Rate = 0.3, Seed = 7, Kinds = [kind] });
+
+        var result = await SnapshotCollector.CollectAsync(fake.Options(), null, CancellationToken.None, fake.Runtime);
+
+        Assert.Empty(result.Coverage);
+        AssertSameContent(SnapshotContent.Read(_served), SnapshotContent.Read(result.SnapshotFolder));
+        Assert.True(result.Sources.Sum(s => s.Retries) > 0, $"{kind} was injected on 30 % of requests, so some must have been retried");
+    }
+
     [Fact]
     public async Task Permanently_failing_environment_is_listed_in_coverage_and_exits_incomplete()
     {
@@ -133,9 +148,21 @@ public sealed class LiveCollectionTests : IDisposable
 
         var served = SnapshotContent.Read(demo);
         var collected = SnapshotContent.Read(result.SnapshotFolder);
-        // The collector reads app-role assignments per resource; a demo may hold them per principal instead.
-        foreach (var key in served.Keys.Where(k => !k.StartsWith("GraphAppRoleAssignments|", StringComparison.Ordinal)))
-            Assert.True(collected.TryGetValue(key, out var items) && items.SequenceEqual(served[key]), $"collected content differs for {key}");
+        // Every list the collector always reads must come back identical. Per-object Graph reads (owners,
+        // app-role assignments, federated credentials, getByIds) depend on what the lists say, so they are
+        // compared where both snapshots hold them.
+        string[] perObject = ["GraphServicePrincipalOwners|", "GraphApplicationOwners|", "GraphAppRoleAssignments|", "GraphAppRoleAssignedTo|",
+            "GraphApplicationFederatedCredentials|", "GraphDirectoryObjectsByIds|"];
+        foreach (var (key, items) in served)
+        {
+            var isPerObject = perObject.Any(p => key.StartsWith(p, StringComparison.Ordinal));
+            if (!collected.TryGetValue(key, out var got))
+            {
+                Assert.True(isPerObject, $"the collector did not collect {key}");
+                continue;
+            }
+            Assert.True(items.SequenceEqual(got), $"collected content differs for {key}");
+        }
     }
 
     private static void AssertSameContent(SortedDictionary<string, List<string>> expected, SortedDictionary<string, List<string>> actual)

@@ -79,6 +79,23 @@ public sealed class LiveCollectionTests : IDisposable
         Assert.Contains("GAP flow.flows [env-a]", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("graph.users", "User.Read.All")]
+    [InlineData("graph.servicePrincipals", "Application.Read.All")]
+    [InlineData("graph.roleAssignments", "RoleManagement.Read.Directory")]
+    [InlineData("keyvault.secrets", "Key Vault Reader")]
+    public async Task A_forbidden_source_becomes_a_gap_naming_the_missing_permission(string source, string permission)
+    {
+        await using var fake = await FakeTenantHost.StartAsync(_served, new FaultOptions { FailingSources = [new FailingSource(source, null, 403)] });
+
+        var result = await SnapshotCollector.CollectAsync(fake.Options(), null, CancellationToken.None, fake.Runtime);
+
+        var gap = Assert.Single(result.Coverage);
+        Assert.Equal((source, 403), (gap.Source, gap.Status));
+        Assert.Contains(permission, gap.Error, StringComparison.Ordinal);
+        Assert.Contains(SnapshotContent.Read(result.SnapshotFolder).Keys, k => k.StartsWith("Flows|", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task The_fake_receives_only_reads_and_every_request_carries_a_bearer_token()
     {

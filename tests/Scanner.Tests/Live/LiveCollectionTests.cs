@@ -153,6 +153,32 @@ public sealed class LiveCollectionTests : IDisposable
         Assert.Empty(fake.Server.Requests.All);
     }
 
+    [Fact]
+    public async Task A_sign_in_failure_exits_with_bad_input_and_leaves_no_snapshot()
+    {
+        await using var fake = await FakeTenantHost.StartAsync(_served);
+        var output = new StringWriter();
+        var root = new RootCommand { new CollectCommand(fake.Runtime with { Credential = new FailingCredential() }).Build() };
+        var outFolder = Path.Combine(fake.WorkFolder, "never");
+
+        var exit = await root.Parse(["collect", "--tenant", "contoso.onmicrosoft.com", "--out", outFolder, "--config", WriteConfig(fake)])
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("Sign-in failed", output.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outFolder));
+        Assert.Empty(Directory.EnumerateDirectories(fake.WorkFolder, "never.partial-*"));
+    }
+
+    private sealed class FailingCredential : Azure.Core.TokenCredential
+    {
+        public override Azure.Core.AccessToken GetToken(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            throw new Azure.Identity.AuthenticationFailedException("AADSTS700016: application not found in the directory.");
+
+        public override ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            throw new Azure.Identity.AuthenticationFailedException("AADSTS700016: application not found in the directory.");
+    }
+
     [DemoTenantFact]
     public async Task Collecting_the_demo_tenant_from_the_fake_yields_its_content()
     {

@@ -1,3 +1,4 @@
+using Spectre.Console;
 using System.Net;
 using TenantScanner.Cli.Collect;
 using TenantScanner.Cli.Collect.Http;
@@ -172,5 +173,47 @@ public sealed class CollectBuildingBlockTests
             Interlocked.Increment(ref Calls);
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
         }
+    }
+}
+
+public sealed class CollectProgressTests
+{
+    [Fact]
+    public async Task Live_progress_shows_pages_objects_and_retries_per_source()
+    {
+        var output = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(output),
+            Interactive = Spectre.Console.InteractionSupport.Yes,
+            Ansi = Spectre.Console.AnsiSupport.Yes,
+        });
+
+        await console.Progress().AutoClear(false).Columns(new Spectre.Console.TaskDescriptionColumn()).StartAsync(context =>
+        {
+            var progress = new LiveCollectProgress(context);
+            progress.Report(new SourceProgress("graph.servicePrincipals", 12, 11, 10_000, 1, 0));
+            progress.Report(new SourceProgress("flow.flows[env-a]", 3, 3, 500, 0, 1));
+            progress.StopAll();
+            return Task.CompletedTask;
+        });
+
+        var text = output.ToString();
+        Assert.Contains("graph.servicePrincipals: 11 pages, 10000 objects, 1 retries", text, StringComparison.Ordinal);
+        Assert.Contains("flow.flows[env-a]: 3 pages, 500 objects, 1 FAILED", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plain_progress_logs_retries_and_gaps_but_not_every_page()
+    {
+        var output = new StringWriter();
+        var statistics = new CollectStatistics(new PlainCollectProgress(output));
+
+        statistics.PageRecorded("graph.users", 999);
+        statistics.Retried("graph.users", "HTTP 429, Retry-After 2 s");
+        statistics.Failed("flow.flows[env-a]", "403 Forbidden");
+
+        Assert.Equal(["retry graph.users: HTTP 429, Retry-After 2 s", "gap flow.flows[env-a]: 403 Forbidden"],
+            output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -11,6 +11,7 @@ public static class CommandCatalog
         yield return new RulesCommand();
         yield return new VersionCommand();
         yield return new ReportCommand();
+        yield return new CollectCommand();
     }
 
     public static RootCommand BuildRoot()

@@ -1,0 +1,93 @@
+using TenantScanner.Cli.Collect.Http;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TenantScanner.Snapshots;
+
+namespace TenantScanner.Cli.Collect;
+
+/// <summary>
+/// Reads <c>servicePrincipals/{id}/appRoleAssignedTo</c> for many resources with Graph JSON batching (20
+/// GETs per POST). Sub-requests that come back throttled are sent again in a later batch after their
+/// Retry-After; a sub-response with <c>@odata.nextLink</c> is followed with plain GETs. The batch body is
+/// built here rather than with the SDK's batch helper so the exact canonical sub-request URLs are known
+/// and recorded in <c>entries[].batch</c>.
+/// </summary>
+public sealed class GraphBatchReader(CollectContext context)
+{
+    private static readonly string SubQuery = "?$top=999&$select=" + string.Join(',', GraphCollector.AssignmentFields);
+    private const int MaxGraphBatch = 20;
+
+    public async Task ReadAppRoleAssignedToAsync(IReadOnlyList<string> resourceIds, CancellationToken ct)
+    {
+        var size = Math.Clamp(context.Options.GraphBatchSize, 1, MaxGraphBatch);
+        var pending = resourceIds.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        for (var round = 1; pending.Count > 0; round++)
+        {
+            var retry = new System.Collections.Concurrent.ConcurrentBag<(string Id, TimeSpan? Wait)>();
+            var chunks = pending.Chunk(size).ToList();
+            await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = context.Options.Resilience.MaxConcurrencyPerHost, CancellationToken = ct },
+                async (chunk, token) =>
+                {
+                    var url = $"{RecordingHandler.GraphRoot}/$batch";
+                    await context.TryReadAsync(SourceKind.GraphAppRoleAssignedTo, null, url, async () =>
+                    {
+                        foreach (var throttled in await SendBatchAsync(chunk, round >= context.Options.Resilience.MaxAttempts, token))
+                            retry.Add(throttled);
+                    }, token);
+                });
+            pending = [.. retry.Select(r => r.Id)];
+            if (pending.Count == 0)
+                break;
+            var wait = retry.Max(r => r.Wait) ?? TimeSpan.FromMilliseconds(context.Options.Resilience.BaseDelay.TotalMilliseconds * Math.Pow(2, round - 1));
+            context.Statistics.Retried("graph.batch", $"{pending.Count} throttled sub-requests; round {round + 1} in {wait.TotalSeconds:0.###} s");
+            await Task.Delay(wait, context.Time, ct);
+        }
+    }
+
+    /// <summary>Sends one batch; returns the sub-requests to send again (throttled), and records gaps for the ones that failed for good.</summary>
+    private async Task<IReadOnlyList<(string Id, TimeSpan? Wait)>> SendBatchAsync(string[] resourceIds, bool lastRound, CancellationToken ct)
+    {
+        var requests = resourceIds.Select((id, index) => new
+        {
+            id = (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            method = "GET",
+            url = $"/servicePrincipals/{id}/appRoleAssignedTo{SubQuery}",
+        }).ToArray();
+        using var response = await context.Http.PostAsJsonAsync($"{RecordingHandler.GraphRoot}/$batch", new { requests }, ct);
+        var body = await response.Content.ReadAsByteArrayAsync(ct);
+        if (!response.IsSuccessStatusCode)
+            throw new SourceReadException($"{RecordingHandler.GraphRoot}/$batch", (int)response.StatusCode, $"HTTP {(int)response.StatusCode}: {ErrorSummary.From(body)}");
+        using var document = JsonDocument.Parse(body);
+        var throttled = new List<(string, TimeSpan?)>();
+        foreach (var sub in document.RootElement.GetProperty("responses").EnumerateArray())
+        {
+            var index = int.Parse(sub.GetProperty("id").ToString(), System.Globalization.CultureInfo.InvariantCulture) - 1;
+            var resourceId = resourceIds[index];
+            var subUrl = RecordingHandler.ToCanonicalSubUrl(requests[index].url);
+            var status = sub.GetProperty("status").GetInt32();
+            if (status is 429 or 503 or 504 && !lastRound)
+            {
+                throttled.Add((resourceId, SubRetryAfter(sub)));
+                continue;
+            }
+            await context.TryReadAsync(SourceKind.GraphAppRoleAssignedTo, null, subUrl, async () =>
+            {
+                if (status is < 200 or > 299)
+                    throw new SourceReadException(subUrl, status, $"HTTP {status} in $batch: {SubError(sub)}");
+                if (sub.TryGetProperty("body", out var subBody) && subBody.ValueKind == JsonValueKind.Object
+                    && subBody.TryGetProperty("@odata.nextLink", out var next) && next.GetString() is { Length: > 0 } nextLink)
+                    await context.Pager.GetAllAsync(nextLink, ct);
+            }, ct);
+        }
+        return throttled;
+    }
+
+    private TimeSpan? SubRetryAfter(JsonElement sub) =>
+        sub.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Object
+            ? headers.EnumerateObject().Where(h => h.Name.Equals("Retry-After", StringComparison.OrdinalIgnoreCase))
+                .Select(h => Http.RetryAfter.Parse(h.Value.ToString(), context.Time.GetUtcNow())).FirstOrDefault()
+            : null;
+
+    private static string SubError(JsonElement sub) =>
+        sub.TryGetProperty("body", out var body) ? ErrorSummary.From(JsonSerializer.SerializeToUtf8Bytes(body)) : "no error details";
+}

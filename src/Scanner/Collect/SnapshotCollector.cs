@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Security;
+using Azure.Core;
+using Microsoft.Graph;
+using Microsoft.Kiota.Authentication.Azure;
+using RetryHandler = Microsoft.Kiota.Http.HttpClientLibrary.Middleware.RetryHandler;
+using TenantScanner.Cli.Collect.Http;
+using TenantScanner.Cli.Commands;
+using TenantScanner.Snapshots;
+
+namespace TenantScanner.Cli.Collect;
+
+/// <summary>What a collection run produced.</summary>
+/// <param name="SnapshotFolder">The complete snapshot (manifest written, folder renamed into place).</param>
+/// <param name="Coverage">Sources that could not be read; empty when collection is complete.</param>
+/// <param name="RequestsSent">HTTP requests put on the wire, retries included.</param>
+/// <param name="Sources">Counters per source.</param>
+public sealed record CollectResult(string SnapshotFolder, IReadOnlyList<CoverageGap> Coverage, int RequestsSent, IReadOnlyList<SourceProgress> Sources)
+{
+    public bool IsComplete => Coverage.Count == 0;
+}
+
+/// <summary>Things a run takes from outside, replaceable in tests: the credential, the clock, the network.</summary>
+public sealed record CollectRuntime
+{
+    /// <summary>Null: built from <see cref="CollectOptions.Auth"/> and the AZURE_* environment variables.</summary>
+    public TokenCredential? Credential { get; init; }
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+    /// <summary>Jitter source for back-off; tests pass a seeded one.</summary>
+    public Random? Jitter { get; init; }
+}
+
+/// <summary>
+/// Collects a live tenant into a snapshot folder: Graph, Power Platform, Dataverse and Key Vault at once,
+/// every response recorded byte for byte, failures recorded as coverage gaps. This is the entry point the
+/// <c>collect</c> and <c>scan --tenant</c> commands call.
+/// </summary>
+public static class SnapshotCollector
+{
+    public static async Task<CollectResult> CollectAsync(CollectOptions options, ICollectProgress? progress, CancellationToken cancellationToken,
+        CollectRuntime? runtime = null)
+    {
+        runtime ??= new CollectRuntime();
+        var endpoints = new EndpointMap(options.Endpoints);
+        var credential = new CachingTokenCredential(
+            runtime.Credential ?? CredentialFactory.Create(options.Auth, options.Tenant, Environment.GetEnvironmentVariable), runtime.Time);
+        var statistics = new CollectStatistics(progress);
+        using var writer = new SnapshotWriter(options.OutputFolder, runtime.Time);
+        var resilience = () => new ResilienceHandler(options.Resilience, endpoints, statistics, runtime.Time, runtime.Jitter);
+
+        using var http = new HttpClient(Chain(Primary(null),
+            new ReadOnlyGuardHandler(endpoints), new RecordingHandler(writer, endpoints, statistics), resilience(),
+            new AuthorizationHandler(credential, endpoints), new EndpointRewriteHandler(endpoints))) { Timeout = TimeSpan.FromMinutes(5) };
+        var context = new CollectContext
+        {
+            Options = options, Writer = writer, Statistics = statistics, Endpoints = endpoints, Credential = credential,
+            Time = runtime.Time, Http = http, Progress = progress,
+        };
+
+        using var graphHttp = GraphClientFactory.Create(
+            [new ReadOnlyGuardHandler(endpoints), new RecordingHandler(writer, endpoints, statistics), resilience(),
+             .. GraphClientFactory.CreateDefaultHandlers().Where(h => h is not RetryHandler)],
+            finalHandler: Primary(null));
+        var graphBase = endpoints.ToActual(new Uri(RecordingHandler.GraphRoot)).AbsoluteUri;
+        var auth = new AzureIdentityAuthenticationProvider(credential, [new Uri(graphBase).Host], null, true, TokenAudiences.Graph);
+        using var graph = new GraphServiceClient(graphHttp, auth, graphBase);
+        var graphCollector = new GraphCollector(context, graph, new GraphBatchReader(context));
+
+        using var keyVaultHttp = new HttpClient(Chain(Primary(KeyVaultCertificateCheck(options.Endpoints)),
+            new ReadOnlyGuardHandler(endpoints), resilience(), new EndpointRewriteHandler(endpoints)));
+
+        await Task.WhenAll(
+            graphCollector.CollectAsync(cancellationToken),
+            new PowerPlatformCollector(context).CollectAsync(cancellationToken),
+            new KeyVaultCollector(context, keyVaultHttp).CollectAsync(cancellationToken));
+
+        var tenantId = graphCollector.Organization?.Id ?? options.Tenant;
+        var folder = writer.Complete(tenantId, graphCollector.Organization?.DisplayName,
+            new ToolInfo(VersionCommand.ToolName, VersionCommand.ToolVersion));
+        return new CollectResult(folder, writer.Coverage, statistics.RequestsSent, statistics.Snapshot());
+    }
+
+    private static HttpMessageHandler Chain(HttpMessageHandler primary, params DelegatingHandler[] outerToInner)
+    {
+        var inner = primary;
+        for (var i = outerToInner.Length - 1; i >= 0; i--)
+        {
+            outerToInner[i].InnerHandler = inner;
+            inner = outerToInner[i];
+        }
+        return inner;
+    }
+
+    private static SocketsHttpHandler Primary(RemoteCertificateValidationCallback? certificateCheck) => new()
+    {
+        AutomaticDecompression = DecompressionMethods.All,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        MaxConnectionsPerServer = 32,
+        SslOptions = { RemoteCertificateValidationCallback = certificateCheck },
+    };
+
+    /// <summary>
+    /// Trusts one pinned self-signed certificate, and only for a loopback Key Vault base URL (the fake
+    /// tenant); every other connection keeps normal certificate validation.
+    /// </summary>
+    private static RemoteCertificateValidationCallback? KeyVaultCertificateCheck(EndpointOptions endpoints)
+    {
+        if (endpoints.KeyVaultCertificateThumbprint is not { Length: > 0 } pinned || endpoints.KeyVaultBaseUrl is not { IsLoopback: true })
+            return null;
+        return (_, certificate, _, errors) => errors == SslPolicyErrors.None
+            || (certificate is not null && string.Equals(certificate.GetCertHashString(), pinned.Replace(":", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+    }
+}

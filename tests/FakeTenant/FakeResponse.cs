@@ -1,0 +1,39 @@
+using System.Text;
+using System.Text.Json;
+
+namespace TenantScanner.FakeTenant;
+
+/// <summary>What a route answers; the server applies faults when writing it.</summary>
+public sealed record FakeResponse(int Status, byte[] Body, string ContentType = "application/json; charset=utf-8")
+{
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    public static FakeResponse Json(int status, object value) => new(status, JsonSerializer.SerializeToUtf8Bytes(value));
+
+    public static FakeResponse Error(int status, string code, string message) =>
+        Json(status, new { error = new { code, message } });
+
+    public static FakeResponse Text(int status, string text) => new(status, Encoding.UTF8.GetBytes(text));
+}
+
+/// <summary>A request as the routes see it: canonical URL (https://{host}/{path}?{query}) plus what the fake needs.</summary>
+public sealed record FakeRequest(string Method, string CanonicalUrl, byte[] Body)
+{
+    public Uri Uri { get; } = new(CanonicalUrl);
+}
+
+/// <summary>One entry of the routing table: a method, a matcher over the canonical URL, a handler.</summary>
+public sealed record FakeRoute(string Name, string Method, Func<FakeRequest, bool> Matches, Func<FakeRequest, FakeTenantState, FakeResponse> Handle);
+
+/// <summary>
+/// What the fake tenant knows and may change: the served snapshot and the request log. Write endpoints
+/// added later (owners, credentials, flow updates, Key Vault writes) change this object, not the routes.
+/// </summary>
+public sealed class FakeTenantState(SnapshotStore store, Func<string, string> toActualUrl)
+{
+    public SnapshotStore Store { get; } = store;
+    public RequestLog Requests { get; } = new();
+
+    /// <summary>Rewrites a canonical link to where this fake serves it.</summary>
+    public string ToActual(string canonicalUrl) => toActualUrl(canonicalUrl);
+}

@@ -1,0 +1,60 @@
+namespace TenantScanner.FakeTenant;
+
+/// <summary>How the fake tenant behaves: which snapshot it serves, and the faults and throttling it injects.</summary>
+public sealed record FakeTenantOptions
+{
+    /// <summary>The snapshot folder (our format) to serve.</summary>
+    public required string SnapshotFolder { get; init; }
+
+    /// <summary>Tenant id named in the Key Vault challenge; default: the served snapshot's tenantId.</summary>
+    public string? TenantId { get; init; }
+
+    public FaultOptions Faults { get; init; } = new();
+
+    /// <summary>Null: no throttling.</summary>
+    public ThrottleOptions? Throttle { get; init; }
+
+    /// <summary>Fixed ports (stand-alone use); 0 = any free port.</summary>
+    public int HttpPort { get; init; }
+    public int HttpsPort { get; init; }
+}
+
+/// <summary>The faults real services produce, injected at random on <see cref="Rate"/> of authenticated requests.</summary>
+public sealed record FaultOptions
+{
+    /// <summary>Share of requests that get a fault, 0..1; default 0.</summary>
+    public double Rate { get; init; }
+
+    /// <summary>Seed of the fault dice, so a failing run can be repeated.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Which faults to draw from; default all of them.</summary>
+    public IReadOnlyList<FaultKind> Kinds { get; init; } = Enum.GetValues<FaultKind>();
+
+    /// <summary>Retry-After sent with a 429, in seconds (fractional allowed); default 0.05.</summary>
+    public double RetryAfterSeconds { get; init; } = 0.05;
+
+    /// <summary>Delay of a slow response; default 200 ms.</summary>
+    public TimeSpan SlowDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Sources that always fail (e.g. one environment without admin rights).</summary>
+    public IReadOnlyList<FailingSource> FailingSources { get; init; } = [];
+}
+
+public enum FaultKind
+{
+    Throttle429,
+    Unavailable503,
+    DropConnection,
+    TruncatedBody,
+    SlowResponse,
+}
+
+/// <summary>A source id (e.g. <c>flow.flows</c>) and/or an environment that always answers <see cref="Status"/>.</summary>
+public sealed record FailingSource(string? Source, string? EnvironmentId, int Status = 403);
+
+/// <summary>
+/// A token bucket per caller (bearer token) and host, like Graph's per-app-per-tenant limits: each request
+/// (each sub-request of a $batch) costs one unit; an empty bucket answers 429 with the Retry-After that refills it.
+/// </summary>
+public sealed record ThrottleOptions(double Capacity, double RefillPerSecond);

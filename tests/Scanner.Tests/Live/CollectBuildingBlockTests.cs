@@ -1,0 +1,219 @@
+using Spectre.Console;
+using System.Net;
+using TenantScanner.Cli.Collect;
+using TenantScanner.Cli.Collect.Http;
+
+namespace TenantScanner.Cli.Tests.Live;
+
+public sealed class CollectBuildingBlockTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("3", 3000)]
+    [InlineData("0.25", 250)]
+    [InlineData("1.5", 1500)]
+    [InlineData("Fri, 27 Nov 2026 02:00:07 GMT", 7000)]
+    [InlineData("Fri, 27 Nov 2026 01:59:00 GMT", 0)]
+    public void Retry_after_accepts_fractional_seconds_and_http_dates(string header, int expectedMilliseconds) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), RetryAfter.Parse(header, Now));
+
+    [Fact]
+    public void Retry_after_that_is_not_a_number_or_date_is_ignored() => Assert.Null(RetryAfter.Parse("soon", Now));
+
+    [Fact]
+    public void Endpoint_map_serves_canonical_urls_under_the_base_and_maps_them_back()
+    {
+        var map = new EndpointMap(new EndpointOptions { BaseUrl = new Uri("http://127.0.0.1:5080"), KeyVaultBaseUrl = new Uri("https://127.0.0.1:5443/") });
+        var canonical = new Uri("https://graph.microsoft.com/v1.0/servicePrincipals?$top=999");
+        var vault = new Uri("https://kv1.vault.azure.net/secrets?api-version=7.5");
+
+        var actual = map.ToActual(canonical);
+
+        Assert.Equal("http://127.0.0.1:5080/graph.microsoft.com/v1.0/servicePrincipals?$top=999", actual.OriginalString);
+        Assert.Equal(canonical.AbsoluteUri, map.ToCanonical(actual).AbsoluteUri);
+        Assert.Equal("https://127.0.0.1:5443/kv1.vault.azure.net/secrets?api-version=7.5", map.ToActual(vault).OriginalString);
+        Assert.Equal(vault.AbsoluteUri, map.ToCanonical(map.ToActual(vault)).AbsoluteUri);
+        Assert.Equal(actual, map.ToActual(actual)); // already redirected: unchanged
+    }
+
+    [Fact]
+    public void Endpoint_map_without_overrides_calls_the_real_services() =>
+        Assert.Equal("https://api.bap.microsoft.com/x", new EndpointMap(new EndpointOptions()).ToActual(new Uri("https://api.bap.microsoft.com/x")).AbsoluteUri);
+
+    [Theory]
+    [InlineData("https://graph.microsoft.com/v1.0/users", TokenAudiences.Graph)]
+    [InlineData("https://api.bap.microsoft.com/providers/x", TokenAudiences.PowerApps)]
+    [InlineData("https://api.powerapps.com/providers/x", TokenAudiences.PowerApps)]
+    [InlineData("https://api.flow.microsoft.com/providers/x", TokenAudiences.Flow)]
+    [InlineData("https://contoso.crm4.dynamics.com/api/data/v9.2/workflows", "https://contoso.crm4.dynamics.com/.default")]
+    [InlineData("https://kv1.vault.azure.net/secrets", TokenAudiences.KeyVault)]
+    public void Each_host_gets_the_token_audience_it_accepts(string url, string scope) =>
+        Assert.Equal(scope, TokenAudiences.ScopeFor(new Uri(url)));
+
+    [Theory]
+    [InlineData("PATCH", "https://graph.microsoft.com/v1.0/applications/1", null)]
+    [InlineData("DELETE", "https://graph.microsoft.com/v1.0/servicePrincipals/1", null)]
+    [InlineData("POST", "https://graph.microsoft.com/v1.0/applications/1/addPassword", null)]
+    [InlineData("POST", "https://graph.microsoft.com/v1.0/$batch", """{"requests":[{"id":"1","method":"DELETE","url":"/applications/1"}]}""")]
+    public async Task Read_only_guard_refuses_anything_but_reads(string method, string url, string? body)
+    {
+        var (client, inner) = Guarded();
+        using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = body is null ? null : new StringContent(body) };
+
+        await Assert.ThrowsAsync<ReadOnlyViolationException>(() => client.SendAsync(request));
+        Assert.Equal(0, inner.Calls);
+    }
+
+    [Theory]
+    [InlineData("GET", "https://graph.microsoft.com/v1.0/users", null)]
+    [InlineData("POST", "https://graph.microsoft.com/v1.0/directoryObjects/getByIds", """{"ids":["1"]}""")]
+    [InlineData("POST", "https://graph.microsoft.com/v1.0/$batch", """{"requests":[{"id":"1","method":"GET","url":"/users"}]}""")]
+    public async Task Read_only_guard_lets_reads_through(string method, string url, string? body)
+    {
+        var (client, inner) = Guarded();
+        using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = body is null ? null : new StringContent(body) };
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(1, inner.Calls);
+    }
+
+    [Theory]
+    [InlineData("--client-secret")]
+    [InlineData("--password=x")]
+    [InlineData("--AZURE_CLIENT_SECRET")]
+    public void Secret_like_options_are_refused(string token) => Assert.NotNull(SecretArguments.Refusal([token]));
+
+    [Fact]
+    public void Ordinary_arguments_are_not_mistaken_for_secrets() =>
+        Assert.Null(SecretArguments.Refusal(["collect", "--tenant", "contoso.onmicrosoft.com", "--out", "snapshots/2026-11-27", "--auth", "workload-identity"]));
+
+    [Fact]
+    public void An_interrupted_run_leaves_no_folder_that_looks_like_a_snapshot()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "scanner-writer-" + Guid.NewGuid().ToString("N"));
+        var output = Path.Combine(root, "snap");
+        string partial;
+        using (var writer = new SnapshotWriter(output, TimeProvider.System))
+        {
+            partial = writer.PartialFolder;
+            writer.Record("GET", "https://graph.microsoft.com/v1.0/users", 200, "{\"value\":[]}"u8.ToArray());
+            Assert.True(Directory.Exists(partial));
+            Assert.False(Directory.Exists(output));
+        } // disposed without Complete: the run was interrupted
+
+        Assert.False(Directory.Exists(output));
+        Assert.False(Directory.Exists(partial));
+        Directory.Delete(root, recursive: true);
+    }
+
+    [Fact]
+    public void A_completed_snapshot_has_its_manifest_and_an_existing_output_folder_is_refused()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "scanner-writer-" + Guid.NewGuid().ToString("N"));
+        var output = Path.Combine(root, "snap");
+        using (var writer = new SnapshotWriter(output, TimeProvider.System))
+        {
+            writer.Record("GET", "https://graph.microsoft.com/v1.0/users", 200, "{\"value\":[]}"u8.ToArray());
+            writer.Complete("tenant-1", "Contoso", new TenantScanner.Snapshots.ToolInfo("t", "1"));
+        }
+
+        Assert.True(File.Exists(Path.Combine(output, "manifest.json")));
+        Assert.Throws<CollectConfigurationException>(() => new SnapshotWriter(output, TimeProvider.System));
+        Directory.Delete(root, recursive: true);
+    }
+
+    [Fact]
+    public void A_config_file_with_a_secret_setting_is_refused_naming_the_line()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"collect-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "tenant: contoso.onmicrosoft.com\nclientSecret: do-not-print-me\n");
+        try
+        {
+            var error = Assert.Throws<CollectConfigurationException>(() => CollectConfigFile.Load(path));
+            Assert.Contains($"{path}(2,", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("do-not-print-me", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_malformed_config_file_names_the_file_and_position()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"collect-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "tenant: [unclosed\n");
+        try
+        {
+            var error = Assert.Throws<CollectConfigurationException>(() => CollectConfigFile.Load(path));
+            Assert.StartsWith($"{path}(", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static (HttpClient Client, CountingHandler Inner) Guarded()
+    {
+        var inner = new CountingHandler();
+        var guard = new ReadOnlyGuardHandler(new EndpointMap(new EndpointOptions())) { InnerHandler = inner };
+        return (new HttpClient(guard), inner);
+    }
+
+    private sealed class CountingHandler : HttpMessageHandler
+    {
+        public int Calls;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Calls);
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
+        }
+    }
+}
+
+public sealed class CollectProgressTests
+{
+    [Fact]
+    public async Task Live_progress_shows_pages_objects_and_retries_per_source()
+    {
+        var output = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(output),
+            Interactive = Spectre.Console.InteractionSupport.Yes,
+            Ansi = Spectre.Console.AnsiSupport.Yes,
+        });
+
+        await console.Progress().AutoClear(false).Columns(new Spectre.Console.TaskDescriptionColumn()).StartAsync(context =>
+        {
+            var progress = new LiveCollectProgress(context);
+            progress.Report(new SourceProgress("graph.servicePrincipals", 12, 11, 10_000, 1, 0));
+            progress.Report(new SourceProgress("flow.flows[env-a]", 3, 3, 500, 0, 1));
+            progress.StopAll();
+            return Task.CompletedTask;
+        });
+
+        var text = output.ToString();
+        Assert.Contains("graph.servicePrincipals: 11 pages, 10000 objects, 1 retries", text, StringComparison.Ordinal);
+        Assert.Contains("flow.flows[env-a]: 3 pages, 500 objects, 1 FAILED", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plain_progress_logs_retries_and_gaps_but_not_every_page()
+    {
+        var output = new StringWriter();
+        var statistics = new CollectStatistics(new PlainCollectProgress(output));
+
+        statistics.PageRecorded("graph.users", 999);
+        statistics.Retried("graph.users", "HTTP 429, Retry-After 2 s");
+        statistics.Failed("flow.flows[env-a]", "403 Forbidden");
+
+        Assert.Equal(["retry graph.users: HTTP 429, Retry-After 2 s", "gap flow.flows[env-a]: 403 Forbidden"],
+            output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+}

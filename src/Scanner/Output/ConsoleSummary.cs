@@ -10,6 +10,7 @@ namespace TenantScanner.Cli.Output;
 public static class ConsoleSummary
 {
     private const int TopFindings = 10;
+    private const int MinimumWidth = 140;
 
     public static void Write(TextWriter writer, ScanResult result, IReadOnlyList<string> filesWritten)
     {
@@ -18,6 +19,9 @@ public static class ConsoleSummary
             Out = new AnsiConsoleOutput(writer),
             Interactive = InteractionSupport.No,
         });
+        // Pipelines redirect stdout and Spectre then assumes 80 columns, which folds every finding over
+        // five lines; logs are read wide, so use at least 140.
+        console.Profile.Width = Math.Max(console.Profile.Width, MinimumWidth);
 
         var tenant = result.Tenant.DisplayName is { } name ? $"{name} ({result.Tenant.Id})" : result.Tenant.Id;
         console.MarkupLine($"[bold]Tenant[/] {Markup.Escape(tenant)}");

@@ -1,0 +1,123 @@
+namespace TenantScanner.Secrets;
+
+/// <summary>A secret found in one value: the detector, and where in the value (the raw text stays in the caller's hands only).</summary>
+internal readonly record struct SecretCandidate(SecretPattern Pattern, string Secret, int Start, int Length);
+
+/// <summary>
+/// Judges one string value, with its position, against the catalog: runs the patterns whose keyword or
+/// context applies, then drops expressions, references, placeholders, published examples, file content
+/// and low-entropy text. When matches overlap, the pattern listed first in the catalog wins.
+/// </summary>
+internal sealed class SecretValueJudge
+{
+    private readonly SecretPatternCatalog _catalog;
+
+    public SecretValueJudge(SecretPatternCatalog catalog)
+    {
+        _catalog = catalog;
+        Prefilter = new KeywordPrefilter(catalog.Patterns);
+    }
+
+    public KeywordPrefilter Prefilter { get; }
+
+    public NotSecretRules NotSecret => _catalog.NotSecret;
+
+    /// <summary>Values skipped because a regex timed out (a badly written user pattern).</summary>
+    public int TimedOut { get; private set; }
+
+    public void Judge(string value, in ValueContext context, List<SecretCandidate> found)
+    {
+        if (value.Length == 0)
+            return;
+        var notSecret = _catalog.NotSecret;
+        var namedNotSecret = (context.Key is not null && notSecret.Keys.Contains(context.Key))
+            || (context.SiblingName is not null && notSecret.Keys.Contains(context.SiblingName));
+        var fileContent = SecretText.IsFileContent(value, notSecret);
+        var wholeExpression = SecretText.IsWholeExpression(value) || SecretText.IsSecretReference(value);
+        string? masked = null;
+        var firstNew = found.Count;
+
+        foreach (var pattern in _catalog.Patterns)
+        {
+            if (!pattern.Distinctive && (namedNotSecret || fileContent))
+                continue;
+            var keywordHit = HasKeyword(pattern, value);
+            if (!keywordHit && (pattern.ContextKeys.Count == 0 || wholeExpression || !MatchesContext(pattern, context)))
+                continue;
+            masked ??= SecretText.MaskInterpolations(value);
+            if (pattern.Regex is null)
+            {
+                if (IsLiteralCredential(masked))
+                    Consider(pattern, masked, 0, masked.Length, found, firstNew);
+                continue;
+            }
+            try
+            {
+                foreach (System.Text.RegularExpressions.Match match in pattern.Regex.Matches(masked))
+                {
+                    var group = match.Groups["secret"];
+                    var (start, length) = group.Success ? (group.Index, group.Length) : (match.Index, match.Length);
+                    Consider(pattern, masked, start, length, found, firstNew);
+                }
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // A user pattern that backtracks badly skips this value rather than stalling the scan;
+                // the exception carries the input, so it must not travel further.
+                TimedOut++;
+            }
+        }
+    }
+
+    private void Consider(SecretPattern pattern, string masked, int start, int length, List<SecretCandidate> found, int firstNew)
+    {
+        var span = masked.AsSpan(start, length);
+        if (length < pattern.MinLength || span.Contains(SecretText.ExpressionMask))
+            return;
+        var notSecret = _catalog.NotSecret;
+        if (SecretText.IsPlaceholder(span, notSecret))
+            return;
+        if (pattern.MinEntropy > 0 && SecretText.Entropy(span) < pattern.MinEntropy)
+            return;
+        for (var i = firstNew; i < found.Count; i++)
+        {
+            var other = found[i];
+            if (start < other.Start + other.Length && other.Start < start + length)
+                return;
+        }
+        var secret = span.ToString();
+        if (notSecret.KnownExamples.Contains(secret) || !SecretValidators.Passes(pattern.Validation, secret, notSecret))
+            return;
+        found.Add(new SecretCandidate(pattern, secret, start, length));
+    }
+
+    /// <summary>A whole value taken as a credential because of where it is: it must be literal text, not an id or a URL.</summary>
+    private static bool IsLiteralCredential(string value) =>
+        !value.Contains(SecretText.ExpressionMask)
+        && !SecretText.ContainsWhitespace(value)
+        && !SecretText.IsGuid(value)
+        && !value.Contains("://", StringComparison.Ordinal)
+        && !SecretText.IsWholeExpression(value)
+        && !SecretText.IsSecretReference(value);
+
+    private static bool HasKeyword(SecretPattern pattern, string value)
+    {
+        var comparison = pattern.KeywordsIgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        foreach (var keyword in pattern.Keywords)
+        {
+            if (value.Contains(keyword, comparison))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool MatchesContext(SecretPattern pattern, in ValueContext context)
+    {
+        foreach (var key in pattern.ContextKeys)
+        {
+            if (context.Matches(key))
+                return true;
+        }
+        return false;
+    }
+}

@@ -76,7 +76,7 @@ internal static class SecretText
     public static bool ContainsWhitespace(ReadOnlySpan<char> text) => text.ContainsAny(Whitespace);
 
     public static bool IsGuid(ReadOnlySpan<char> text) =>
-        text.Length is 32 or 36 or 38 && Guid.TryParse(text, out _);
+        text.Length is 36 or 38 && Guid.TryParse(text, out _); // 32 bare hex digits is also how API keys look: not a GUID here.
 
     /// <summary>References to a secret store are the right way to hold a secret, never a leak.</summary>
     public static bool IsSecretReference(string value) =>

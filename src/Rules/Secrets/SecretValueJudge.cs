@@ -30,8 +30,7 @@ internal sealed class SecretValueJudge
         if (value.Length == 0)
             return;
         var notSecret = _catalog.NotSecret;
-        var namedNotSecret = (context.Key is not null && notSecret.Keys.Contains(context.Key))
-            || (context.SiblingName is not null && notSecret.Keys.Contains(context.SiblingName));
+        var namedNotSecret = IsNotSecretName(context.Key, notSecret) || IsNotSecretName(context.SiblingName, notSecret);
         var fileContent = SecretText.IsFileContent(value, notSecret);
         var wholeExpression = SecretText.IsWholeExpression(value) || SecretText.IsSecretReference(value);
         string? masked = null;
@@ -99,6 +98,19 @@ internal sealed class SecretValueJudge
         && !value.Contains("://", StringComparison.Ordinal)
         && !SecretText.IsWholeExpression(value)
         && !SecretText.IsSecretReference(value);
+
+    /// <summary>Names ending with a not-secret key (<c>documentHash</c>, <c>fileSha256</c>, <c>workflowRunId</c>) hold identifiers or digests.</summary>
+    private static bool IsNotSecretName(string? name, NotSecretRules notSecret)
+    {
+        if (name is null)
+            return false;
+        foreach (var key in notSecret.Keys)
+        {
+            if (name.EndsWith(key, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
 
     private static bool HasKeyword(SecretPattern pattern, string value)
     {

@@ -13,7 +13,7 @@ internal static class SecretKeyNames
         var length = 0;
         foreach (var c in name)
         {
-            if (c is '-' or '_' or '$' or ' ')
+            if (c is '-' or '_' or '$' or '@' or ' ')
                 continue;
             buffer[length++] = char.ToLowerInvariant(c);
         }

@@ -8,6 +8,7 @@ public static class CommandCatalog
     private static IEnumerable<ICliCommand> Commands()
     {
         yield return new VersionCommand();
+        yield return new SecretsCommand();
     }
 
     public static RootCommand BuildRoot()

@@ -22,11 +22,13 @@ internal sealed class JsonSecretWalker
     private readonly Dictionary<string, PropertyName>.AlternateLookup<ReadOnlySpan<char>> _namesBySpan;
     private readonly List<SecretCandidate> _candidates = [];
     private char[] _chars = new char[1024];
+    private readonly bool[] _keywordHits;
 
     public JsonSecretWalker(SecretValueJudge judge)
     {
         _judge = judge;
         _namesBySpan = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        _keywordHits = new bool[judge.PatternCount];
     }
 
     /// <param name="trackLines">False for documents whose line numbers mean nothing to the user (a re-serialised element).</param>
@@ -68,14 +70,14 @@ internal sealed class JsonSecretWalker
                         parent.Index++;
                     container = parent.IsArray ? parent.Container : parent.Current;
                 }
-                frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray, container));
+                state.Push(reader.TokenType == JsonTokenType.StartArray, container);
                 break;
             case JsonTokenType.EndObject:
                 JudgeDeferred(json, state, frames[^1]);
-                frames.RemoveAt(frames.Count - 1);
+                state.Pop();
                 break;
             case JsonTokenType.EndArray:
-                frames.RemoveAt(frames.Count - 1);
+                state.Pop();
                 break;
             case JsonTokenType.PropertyName:
                 frames[^1].Current = Name(ref reader);
@@ -118,7 +120,8 @@ internal sealed class JsonSecretWalker
         if (!isContext && chars.Length < MinLengthWithoutContext)
             return;
         var embedded = state.EmbeddedDepth < MaxEmbeddedDepth && LooksLikeJson(chars);
-        if (!isContext && !embedded && !_judge.Prefilter.ContainsAnyKeyword(chars))
+        var keyword = _judge.Prefilter.MarkKeywordHits(chars, _keywordHits);
+        if (!isContext && !embedded && !keyword)
             return;
         // The name sibling only qualifies the value of a name/value pair (judged in JudgeDeferred).
         var context = new ValueContext(name?.Normalized, frame?.Container?.Normalized, null, frame?.SiblingType);
@@ -138,7 +141,7 @@ internal sealed class JsonSecretWalker
                 || deferred.Name.IsContext
                 || (frame.SiblingName is not null && _judge.Prefilter.IsContextName(frame.SiblingName))
                 || (frame.SiblingType is not null && _judge.Prefilter.IsContextName(frame.SiblingType + "." + deferred.Name.Normalized))
-                || (value.Length >= MinLengthWithoutContext && _judge.Prefilter.ContainsAnyKeyword(value));
+                || (value.Length >= MinLengthWithoutContext && _judge.Prefilter.MarkKeywordHits(value, _keywordHits));
             if (interesting)
                 Report(json, state, value, context, deferred.Name.Raw, deferred.Offset, embedded);
         }
@@ -147,12 +150,16 @@ internal sealed class JsonSecretWalker
 
     private void Report(ReadOnlySpan<byte> json, WalkState state, string value, in ValueContext context, string? segmentOverride, long offset, bool embedded)
     {
-        var pointer = Pointer(state, segmentOverride);
-        var position = state.FixedPosition ?? (state.TrackLines ? state.Lines.PositionOf(json, offset) : null);
-        if (embedded && TryWalkEmbedded(value, pointer, position, state))
+        if (embedded && TryWalkEmbedded(value, Pointer(state, segmentOverride), Position(json, state, offset), state))
             return;
+        // The embedded walk (or an earlier value) reused the scratch marks: mark this value's keywords again.
+        _judge.Prefilter.MarkKeywordHits(value, _keywordHits);
         _candidates.Clear();
-        _judge.Judge(value, context, _candidates);
+        _judge.Judge(value, context, _keywordHits, _candidates);
+        if (_candidates.Count == 0)
+            return; // pointer and position are only worth building for a hit
+        var pointer = Pointer(state, segmentOverride);
+        var position = Position(json, state, offset);
         foreach (var candidate in _candidates)
         {
             state.Hits.Add(new SecretHit(
@@ -162,6 +169,9 @@ internal sealed class JsonSecretWalker
         }
         _candidates.Clear();
     }
+
+    private static (int Line, int Column)? Position(ReadOnlySpan<byte> json, WalkState state, long offset) =>
+        state.FixedPosition ?? (state.TrackLines ? state.Lines.PositionOf(json, offset) : null);
 
     /// <summary>A string holding a JSON document (Dataverse clientdata, an environment variable's JSON value) is walked as JSON.</summary>
     private bool TryWalkEmbedded(string value, string pointer, (int Line, int Column)? position, WalkState state)
@@ -214,13 +224,37 @@ internal sealed class JsonSecretWalker
 
     private PropertyName Name(ref Utf8JsonReader reader)
     {
+        // Most names repeat (type, inputs, runAfter...): a direct-mapped cache on the raw bytes skips decoding them.
+        var raw = reader.ValueSpan;
+        var slot = reader.ValueIsEscaped ? -1 : SlotOf(raw);
+        if (slot >= 0 && _nameCache[slot] is { } cached && raw.SequenceEqual(cached.Utf8))
+            return cached.Name;
+        var name = DecodeName(ref reader);
+        if (slot >= 0)
+            _nameCache[slot] = (raw.ToArray(), name);
+        return name;
+    }
+
+    private const int NameCacheSize = 512;
+
+    private static int SlotOf(ReadOnlySpan<byte> raw)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(raw);
+        return hash.ToHashCode() & (NameCacheSize - 1);
+    }
+
+    private readonly (byte[] Utf8, PropertyName Name)?[] _nameCache = new (byte[], PropertyName)?[NameCacheSize];
+
+    private PropertyName DecodeName(ref Utf8JsonReader reader)
+    {
         var chars = Decode(ref reader);
         if (_namesBySpan.TryGetValue(chars, out var known))
             return known;
-        var raw = new string(chars);
+        var text = new string(chars);
         var normalized = SecretKeyNames.Normalize(chars);
-        var name = new PropertyName(raw, normalized, _judge.Prefilter.IsContextName(normalized), RoleOf(normalized));
-        _names[raw] = name;
+        var name = new PropertyName(text, normalized, _judge.Prefilter.IsContextName(normalized), RoleOf(normalized));
+        _names[text] = name;
         return name;
     }
 
@@ -238,16 +272,28 @@ internal sealed class JsonSecretWalker
 
     private readonly record struct DeferredValue(PropertyName Name, string Value, long Offset);
 
-    private sealed class Frame(bool isArray, PropertyName? container)
+    /// <summary>One open object or array. Frames are reused by depth: a document has far more objects than levels.</summary>
+    private sealed class Frame
     {
-        public bool IsArray { get; } = isArray;
+        public bool IsArray { get; private set; }
         /// <summary>The property whose value this object or array is.</summary>
-        public PropertyName? Container { get; } = container;
-        public int Index { get; set; } = -1;
+        public PropertyName? Container { get; private set; }
+        public int Index { get; set; }
         public PropertyName? Current { get; set; }
         public string? SiblingName { get; set; }
         public string? SiblingType { get; set; }
         public List<DeferredValue>? Deferred { get; set; }
+
+        public void Reset(bool isArray, PropertyName? container)
+        {
+            IsArray = isArray;
+            Container = container;
+            Index = -1;
+            Current = null;
+            SiblingName = null;
+            SiblingType = null;
+            Deferred = null;
+        }
     }
 
     private sealed class WalkState(string basePointer, bool trackLines, (int Line, int Column)? fixedPosition, List<SecretHit> hits, int embeddedDepth)
@@ -257,7 +303,21 @@ internal sealed class JsonSecretWalker
         public (int Line, int Column)? FixedPosition { get; } = fixedPosition;
         public List<SecretHit> Hits { get; } = hits;
         public int EmbeddedDepth { get; } = embeddedDepth;
+        /// <summary>The open frames, innermost last.</summary>
         public List<Frame> Frames { get; } = [];
         public LineIndex Lines { get; } = new();
+        private readonly List<Frame> _pool = [];
+
+        public void Push(bool isArray, PropertyName? container)
+        {
+            var depth = Frames.Count;
+            if (_pool.Count == depth)
+                _pool.Add(new Frame());
+            var frame = _pool[depth];
+            frame.Reset(isArray, container);
+            Frames.Add(frame);
+        }
+
+        public void Pop() => Frames.RemoveAt(Frames.Count - 1);
     }
 }

@@ -25,7 +25,11 @@ internal sealed class SecretValueJudge
     /// <summary>Values skipped because a regex timed out (a badly written user pattern).</summary>
     public int TimedOut { get; private set; }
 
-    public void Judge(string value, in ValueContext context, List<SecretCandidate> found)
+    /// <summary>Number of patterns, the length of the keyword-hit span callers pass.</summary>
+    public int PatternCount => _catalog.Patterns.Count;
+
+    /// <param name="keywordHits">From <see cref="KeywordPrefilter.MarkKeywordHits"/> on this value.</param>
+    public void Judge(string value, in ValueContext context, ReadOnlySpan<bool> keywordHits, List<SecretCandidate> found)
     {
         if (value.Length == 0)
             return;
@@ -36,11 +40,13 @@ internal sealed class SecretValueJudge
         string? masked = null;
         var firstNew = found.Count;
 
-        foreach (var pattern in _catalog.Patterns)
+        var patterns = _catalog.Patterns;
+        for (var index = 0; index < patterns.Count; index++)
         {
+            var pattern = patterns[index];
             if (!pattern.Distinctive && (namedNotSecret || fileContent))
                 continue;
-            var keywordHit = HasKeyword(pattern, value);
+            var keywordHit = keywordHits[index];
             if (!keywordHit && (pattern.ContextKeys.Count == 0 || wholeExpression || !MatchesContext(pattern, context)))
                 continue;
             masked ??= SecretText.MaskInterpolations(value);
@@ -107,17 +113,6 @@ internal sealed class SecretValueJudge
         foreach (var key in notSecret.Keys)
         {
             if (name.EndsWith(key, StringComparison.Ordinal))
-                return true;
-        }
-        return false;
-    }
-
-    private static bool HasKeyword(SecretPattern pattern, string value)
-    {
-        var comparison = pattern.KeywordsIgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        foreach (var keyword in pattern.Keywords)
-        {
-            if (value.Contains(keyword, comparison))
                 return true;
         }
         return false;

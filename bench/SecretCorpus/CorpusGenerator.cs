@@ -12,8 +12,9 @@ namespace TenantScanner.Bench.SecretCorpus;
 /// </summary>
 public sealed class CorpusGenerator
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-    private static readonly JsonSerializerOptions Minified = new() { WriteIndented = false };
+    // Power Automate and Dataverse write '+', '<', '\'' unescaped; so do we, so text scanners see what they would see in real exports.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Minified = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly SecretValues _values;
     private readonly SecretPlanter _planter;
     private readonly DecoyFactory _decoys;
@@ -188,7 +189,7 @@ public sealed class CorpusGenerator
                     ["name"] = $"Sync {_values.Word()}s",
                     ["category"] = 5,
                     ["statecode"] = 1,
-                    ["clientdata"] = clientData.ToJsonString(),
+                    ["clientdata"] = clientData.ToJsonString(Minified),
                 }, "/clientdata/properties/definition");
         }
     }

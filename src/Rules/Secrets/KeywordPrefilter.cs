@@ -49,12 +49,14 @@ internal sealed class KeywordPrefilter
         private readonly SearchValues<string> _search;
         private readonly (string Keyword, int[] Patterns)[] _keywords;
         private readonly StringComparison _comparison;
+        private readonly IReadOnlyList<string>[] _alsoRequires;
 
-        private KeywordSet(SearchValues<string> search, (string, int[])[] keywords, StringComparison comparison)
+        private KeywordSet(SearchValues<string> search, (string, int[])[] keywords, StringComparison comparison, IReadOnlyList<string>[] alsoRequires)
         {
             _search = search;
             _keywords = keywords;
             _comparison = comparison;
+            _alsoRequires = alsoRequires;
         }
 
         public static KeywordSet? Create(IReadOnlyList<SecretPattern> patterns, bool ignoreCase)
@@ -65,7 +67,8 @@ internal sealed class KeywordPrefilter
                 .GroupBy(k => k.Keyword, ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal)
                 .Select(g => (g.Key, g.Select(k => k.Index).Distinct().ToArray()))
                 .ToArray();
-            return keywords.Length == 0 ? null : new KeywordSet(SearchValues.Create(keywords.Select(k => k.Key).ToArray(), comparison), keywords, comparison);
+            var alsoRequires = patterns.Select(p => p.AlsoRequires).ToArray();
+            return keywords.Length == 0 ? null : new KeywordSet(SearchValues.Create(keywords.Select(k => k.Key).ToArray(), comparison), keywords, comparison, alsoRequires);
         }
 
         public bool Mark(ReadOnlySpan<char> value, Span<bool> patternHits)
@@ -83,12 +86,26 @@ internal sealed class KeywordPrefilter
                     if (!rest.StartsWith(keyword, _comparison))
                         continue;
                     foreach (var pattern in patterns)
+                    {
+                        if (patternHits[pattern] || !ContainsAll(value, _alsoRequires[pattern]))
+                            continue;
                         patternHits[pattern] = true;
-                    any = true;
+                        any = true;
+                    }
                 }
                 offset += found + 1;
             }
             return any;
+        }
+
+        private static bool ContainsAll(ReadOnlySpan<char> value, IReadOnlyList<string> required)
+        {
+            foreach (var literal in required)
+            {
+                if (!value.Contains(literal, StringComparison.Ordinal))
+                    return false;
+            }
+            return true;
         }
     }
 }

@@ -15,6 +15,8 @@ public sealed record SecretPattern
     public string Description { get; init; } = "";
     public IReadOnlyList<string> Keywords { get; init; } = [];
     public bool KeywordsIgnoreCase { get; init; }
+    /// <summary>Literals that must also occur (ordinal) for a keyword hit to count, e.g. <c>@</c> for credentials in a URI: keeps common keywords such as <c>://</c> cheap.</summary>
+    public IReadOnlyList<string> AlsoRequires { get; init; } = [];
     /// <summary>Normalised names (lower case, no '-' or '_'): a value's key must equal or end with one; "parent.key" forms must match exactly.</summary>
     public IReadOnlyList<string> ContextKeys { get; init; } = [];
     /// <summary>Null: the whole value is the candidate. Otherwise the <c>secret</c> group (or the whole match).</summary>

@@ -13,7 +13,7 @@ internal static class SecretPatternCatalogReader
 
     private static readonly HashSet<string> PatternFields =
     [
-        "id", "secretType", "description", "keywords", "keywordsIgnoreCase", "contextKeys", "regex",
+        "id", "secretType", "description", "keywords", "keywordsIgnoreCase", "alsoRequires", "contextKeys", "regex",
         "minEntropy", "minLength", "validate", "confidence", "distinctive",
     ];
 
@@ -97,6 +97,7 @@ internal static class SecretPatternCatalogReader
             Description = Scalar(node, "description", source, required: false) ?? "",
             Keywords = keywords,
             KeywordsIgnoreCase = Bool(node, "keywordsIgnoreCase", source),
+            AlsoRequires = List(node, "alsoRequires", source),
             ContextKeys = contextKeys,
             Regex = regex,
             MinEntropy = Number(node, "minEntropy", source, 0, 8),

@@ -100,8 +100,13 @@ internal static class SecretText
         return false;
     }
 
+    /// <summary>Placeholders are short; in a long random blob (a PFX, a key) "todo" or "xxxx" occur by chance.</summary>
+    private const int MaxPlaceholderLength = 100;
+
     public static bool IsPlaceholder(ReadOnlySpan<char> candidate, NotSecretRules rules)
     {
+        if (candidate.Length > MaxPlaceholderLength)
+            return false;
         foreach (var placeholder in rules.Placeholders)
         {
             if (candidate.Contains(placeholder, StringComparison.OrdinalIgnoreCase))

@@ -126,6 +126,16 @@ public sealed class SecretDetectorTests
     }
 
     [Fact]
+    public void A_long_certificate_blob_that_contains_a_placeholder_word_by_chance_is_still_a_secret()
+    {
+        var pfx = "MIIKUQIBAzCCCg0GCSqGSIb3DQEHAaCCCf4Egg" + new string('A', 300) + "TODOxxxxQ" + new string('B', 300) + "dummy1z9";
+
+        var hit = Assert.Single(Scan("{\"authentication\":{\"type\":\"ClientCertificate\",\"pfx\":\"" + pfx + "\"}}"));
+
+        Assert.Equal(("AuthenticationCredential", "/authentication/pfx"), (hit.SecretType, hit.JsonPointer));
+    }
+
+    [Fact]
     public void A_plain_string_parameter_default_is_not_a_secret()
     {
         Assert.Empty(Scan("{\"parameters\":{\"region\":{\"type\":\"String\",\"defaultValue\":\"westeurope-primary\"}}}"));

@@ -73,4 +73,24 @@ public sealed class SecretPatternCatalogTests
         var hit = Assert.Single(hits);
         Assert.Equal(("ContosoKey", "/note", "contoso-key"), (hit.SecretType, hit.JsonPointer, hit.Detector));
     }
+
+    [Fact]
+    public void A_user_regex_that_backtracks_catastrophically_times_out_and_skips_the_value_without_throwing()
+    {
+        var yaml = Header + "  - id: slow\n    secretType: Slow\n    keywords: [aaaa]\n    regex: '(a+)+$'\n    confidence: high\n";
+        var detector = new SecretDetector(SecretPatternCatalog.Parse(yaml, "p.yaml"));
+
+        var hits = detector.ScanJson(System.Text.Encoding.UTF8.GetBytes("{\"v\":\"" + new string('a', 40) + "!\"}"));
+
+        Assert.Empty(hits);
+    }
+
+    [Fact]
+    public void Also_requires_literals_keep_a_common_keyword_from_judging_every_url()
+    {
+        var detector = new SecretDetector(SecretPatternCatalog.LoadDefault());
+
+        Assert.Empty(detector.ScanJson("{\"uri\":\"https://contoso.sharepoint.com/sites/finance:reports\"}"u8));
+        Assert.Equal("UriCredentials", Assert.Single(detector.ScanJson("{\"uri\":\"https://svc:Gh7kLm2Qp9z@files.contoso.com/x\"}"u8)).SecretType);
+    }
 }

@@ -96,6 +96,8 @@ public sealed class SecretsCommandTests
                 "<environmentvariabledefinition schemaname=\"contoso_ErpPassword\"><defaultvalue>Wq7!zR2pLm9Kx4Tb</defaultvalue><type>100000000</type></environmentvariabledefinition>");
             Add(zip, "environmentvariabledefinitions/contoso_Region/environmentvariabledefinition.xml",
                 "<environmentvariabledefinition schemaname=\"contoso_Region\"><defaultvalue>westeurope-primary-01</defaultvalue></environmentvariabledefinition>");
+            Add(zip, "environmentvariabledefinitions/contoso_SmtpSecret/environmentvariablevalues.json",
+                "{\"environmentvariablevalues\":{\"environmentvariablevalue\":{\"@schemaname\":\"contoso_SmtpSecret\",\"value\":\"Hq4!nV8pZx2Lr6Tw\"}}}");
         }
 
         var run = CliRun.Invoke("secrets", zipPath, "--format", "json");
@@ -103,7 +105,8 @@ public sealed class SecretsCommandTests
         Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
         using var report = JsonDocument.Parse(run.Output);
         var files = report.RootElement.GetProperty("findings").EnumerateArray().Select(f => (f.GetProperty("file").GetString()!, f.GetProperty("secretType").GetString())).ToList();
-        Assert.Equal(2, files.Count);
+        Assert.Equal(3, files.Count);
+        Assert.Contains(files, f => f.Item1.EndsWith("solution.zip!/environmentvariabledefinitions/contoso_SmtpSecret/environmentvariablevalues.json", StringComparison.Ordinal) && f.Item2 == "GenericSecret");
         Assert.Contains(files, f => f.Item1.EndsWith("solution.zip!/Workflows/Sync-Orders-1A2B.json", StringComparison.Ordinal) && f.Item2 == "GitHubToken");
         Assert.Contains(files, f => f.Item1.EndsWith("solution.zip!/environmentvariabledefinitions/contoso_ErpPassword/environmentvariabledefinition.xml", StringComparison.Ordinal) && f.Item2 == "GenericSecret");
     }
@@ -125,6 +128,19 @@ public sealed class SecretsCommandTests
         Assert.Single(report.RootElement.GetProperty("findings").EnumerateArray());
         Assert.Contains("a-broken.json:3:", run.Error);
         Assert.DoesNotContain(GitHubToken, run.Output + run.Error);
+    }
+
+    [Fact]
+    public void Malformed_xml_holding_a_secret_is_reported_by_position_only()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("customizations.xml", "<ImportExportXml>\n<connectionreference password=\"" + GitHubToken + "\">\n<" + GitHubToken + " =>\n</ImportExportXml>");
+
+        var run = CliRun.Invoke("secrets", file, "--format", "json");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("customizations.xml:3:", run.Error);
+        Assert.DoesNotContain("ghp_", run.Output + run.Error);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace TenantScanner.Cli.Sarif;
 /// one result per secret with ruleId/ruleIndex, level, message, a physical location relative to
 /// <c>%SRCROOT%</c> (region startLine/startColumn when known), the JSON pointer as a logical location, and
 /// <c>partialFingerprints</c> from the secret's fingerprint so alerts stay stable across runs.
-/// A zip entry is reported on the zip file itself; the entry is named in the message and properties.
+/// A zip entry is reported on line 1 of the zip file itself; the entry is named in the message and properties.
 /// Unreadable files are tool execution notifications.
 /// </summary>
 public static class SarifSecretWriter
@@ -134,13 +134,14 @@ public static class SarifSecretWriter
             json.WriteString("uriBaseId", "%SRCROOT%");
         }
         json.WriteEndObject();
-        if (input.ArchiveEntry is null && hit.Line is not null)
-        {
-            json.WriteStartObject("region");
-            json.WriteNumber("startLine", hit.Line.Value);
+        // GitHub code scanning needs region.startLine on every result (sarif-sdk rule GH1003). A zip entry's
+        // lines are not the zip's lines, so such results point at line 1 of the zip and name the entry.
+        var inFile = input.ArchiveEntry is null && hit.Line is not null;
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", inFile ? hit.Line!.Value : 1);
+        if (inFile)
             json.WriteNumber("startColumn", hit.Column ?? 1);
-            json.WriteEndObject();
-        }
+        json.WriteEndObject();
         json.WriteEndObject();
         json.WriteStartArray("logicalLocations");
         json.WriteStartObject();

@@ -112,6 +112,24 @@ public sealed class SecretsCommandTests
     }
 
     [Fact]
+    public void Sarif_result_for_a_zip_entry_points_at_line_one_of_the_zip_and_names_the_entry()
+    {
+        using var folder = new TempFolder();
+        var zipPath = Path.Combine(folder.Path, "solution.zip");
+        using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
+            Add(zip, "Workflows/Flow.json", FlowWithSecret);
+
+        var run = CliRun.Invoke("secrets", zipPath, "--format", "sarif");
+
+        using var sarif = JsonDocument.Parse(run.Output);
+        var result = Assert.Single(sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
+        var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+        Assert.EndsWith("solution.zip", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal(1, location.GetProperty("region").GetProperty("startLine").GetInt32());
+        Assert.Equal("Workflows/Flow.json", result.GetProperty("properties").GetProperty("archiveEntry").GetString());
+    }
+
+    [Fact]
     public void Malformed_file_is_reported_with_its_position_and_the_other_files_are_still_scanned()
     {
         using var folder = new TempFolder();

@@ -23,7 +23,9 @@ internal sealed class SecretValueJudge
     public NotSecretRules NotSecret => _catalog.NotSecret;
 
     /// <summary>Values skipped because a regex timed out (a badly written user pattern).</summary>
-    public int TimedOut { get; private set; }
+    public int TimedOut => _timedOut;
+
+    private int _timedOut;
 
     /// <summary>Number of patterns, the length of the keyword-hit span callers pass.</summary>
     public int PatternCount => _catalog.Patterns.Count;
@@ -69,7 +71,7 @@ internal sealed class SecretValueJudge
             {
                 // A user pattern that backtracks badly skips this value rather than stalling the scan;
                 // the exception carries the input, so it must not travel further.
-                TimedOut++;
+                Interlocked.Increment(ref _timedOut); // the judge is shared by every thread of a scan
             }
         }
     }

@@ -23,12 +23,15 @@ internal sealed partial class JsonSecretWalker
     private readonly List<SecretCandidate> _candidates = [];
     private char[] _chars = new char[1024];
     private readonly bool[] _keywordHits;
+    private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _typesBySpan;
 
     public JsonSecretWalker(SecretValueJudge judge)
     {
         _judge = judge;
         _namesBySpan = _names.GetAlternateLookup<ReadOnlySpan<char>>();
         _keywordHits = new bool[judge.PatternCount];
+        _typesBySpan = _types.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <param name="trackLines">False for documents whose line numbers mean nothing to the user (a re-serialised element).</param>
@@ -111,7 +114,7 @@ internal sealed partial class JsonSecretWalker
                 frame!.SiblingName = SecretKeyNames.Normalize(chars);
                 break;
             case SiblingRole.Type when chars.Length <= MaxSiblingLength:
-                frame!.SiblingType = SecretKeyNames.Normalize(chars);
+                frame!.SiblingType = TypeName(chars);
                 return;
             case SiblingRole.Value:
                 (frame!.Deferred ??= []).Add(new DeferredValue(name!, new string(chars), reader.TokenStartIndex));
@@ -204,6 +207,16 @@ internal sealed partial class JsonSecretWalker
                 JsonPointer.AppendTo(builder, frame.Current.Raw);
         }
         return builder.ToString();
+    }
+
+    /// <summary>Every action has a <c>type</c>, from a small set: normalise each spelling once.</summary>
+    private string TypeName(ReadOnlySpan<char> chars)
+    {
+        if (_typesBySpan.TryGetValue(chars, out var known))
+            return known;
+        var normalized = SecretKeyNames.Normalize(chars);
+        _types[new string(chars)] = normalized;
+        return normalized;
     }
 
     private static bool LooksLikeJson(ReadOnlySpan<char> chars)

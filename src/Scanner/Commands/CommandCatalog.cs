@@ -12,6 +12,7 @@ public static class CommandCatalog
         yield return new VersionCommand();
         yield return new ReportCommand();
         yield return new CollectCommand();
+        yield return new SecretsCommand();
     }
 
     public static RootCommand BuildRoot()

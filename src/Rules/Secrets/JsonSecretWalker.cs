@@ -1,0 +1,281 @@
+using System.Text;
+using System.Text.Json;
+using TenantScanner.Findings;
+
+namespace TenantScanner.Secrets;
+
+/// <summary>
+/// Walks one JSON document with <see cref="Utf8JsonReader"/>, keeping the JSON pointer and the sibling
+/// facts a value is judged by, and reports secrets with line and column. Values whose meaning depends on
+/// a sibling that may come later (<c>value</c>, <c>defaultValue</c>) are judged when their object ends.
+/// Not thread-safe: one walker per scan call.
+/// </summary>
+internal sealed partial class JsonSecretWalker
+{
+    /// <summary>Shorter strings are only judged when their name makes them interesting (a password can be short).</summary>
+    private const int MinLengthWithoutContext = 16;
+    private const int MaxEmbeddedDepth = 4;
+    private const int MaxSiblingLength = 128;
+
+    private readonly SecretValueJudge _judge;
+    private readonly Dictionary<string, PropertyName> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PropertyName>.AlternateLookup<ReadOnlySpan<char>> _namesBySpan;
+    private readonly List<SecretCandidate> _candidates = [];
+    private char[] _chars = new char[1024];
+    private readonly bool[] _keywordHits;
+    private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _typesBySpan;
+
+    public JsonSecretWalker(SecretValueJudge judge)
+    {
+        _judge = judge;
+        _namesBySpan = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        _keywordHits = new bool[judge.PatternCount];
+        _typesBySpan = _types.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <param name="trackLines">False for documents whose line numbers mean nothing to the user (a re-serialised element).</param>
+    /// <param name="fixedPosition">For an embedded document: every hit is placed at the outer string.</param>
+    /// <exception cref="MalformedJsonException">The document is not valid JSON (the message holds the position only).</exception>
+    public void Walk(ReadOnlySpan<byte> json, string basePointer, bool trackLines, (int Line, int Column)? fixedPosition, List<SecretHit> hits, int embeddedDepth = 0)
+    {
+        var state = new WalkState(basePointer, trackLines, fixedPosition, hits, embeddedDepth);
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+            MaxDepth = 256,
+        });
+        try
+        {
+            while (reader.Read())
+                Step(ref reader, json, state);
+        }
+        catch (JsonException e)
+        {
+            // The reader's own message may quote bytes of the document; keep only the position.
+            throw new MalformedJsonException((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
+        }
+    }
+
+    private void Step(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, WalkState state)
+    {
+        var frames = state.Frames;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+            case JsonTokenType.StartArray:
+                PropertyName? container = null;
+                if (frames.Count > 0)
+                {
+                    var parent = frames[^1];
+                    if (parent.IsArray)
+                        parent.Index++;
+                    container = parent.IsArray ? parent.Container : parent.Current;
+                }
+                state.Push(reader.TokenType == JsonTokenType.StartArray, container);
+                break;
+            case JsonTokenType.EndObject:
+                JudgeDeferred(json, state, frames[^1]);
+                state.Pop();
+                break;
+            case JsonTokenType.EndArray:
+                state.Pop();
+                break;
+            case JsonTokenType.PropertyName:
+                frames[^1].Current = Name(ref reader);
+                break;
+            case JsonTokenType.String:
+                OnString(ref reader, json, state);
+                break;
+            default:
+                if (frames.Count > 0 && frames[^1].IsArray)
+                    frames[^1].Index++;
+                break;
+        }
+    }
+
+    private void OnString(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, WalkState state)
+    {
+        var frames = state.Frames;
+        var frame = frames.Count > 0 ? frames[^1] : null;
+        if (frame is { IsArray: true })
+            frame.Index++;
+        var name = frame is null ? null : frame.IsArray ? frame.Container : frame.Current;
+        var role = frame is { IsArray: false } && name is not null ? name.Role : SiblingRole.None;
+        var isContext = name?.IsContext ?? false;
+        if (!isContext && role == SiblingRole.None && reader.ValueSpan.Length < MinLengthWithoutContext)
+            return;
+
+        var chars = Decode(ref reader);
+        switch (role)
+        {
+            case SiblingRole.Name when chars.Length <= MaxSiblingLength:
+                frame!.SiblingName = SecretKeyNames.Normalize(chars);
+                break;
+            case SiblingRole.Type when chars.Length <= MaxSiblingLength:
+                frame!.SiblingType = TypeName(chars);
+                return;
+            case SiblingRole.Value:
+                (frame!.Deferred ??= []).Add(new DeferredValue(name!, new string(chars), reader.TokenStartIndex));
+                return;
+        }
+        if (!isContext && chars.Length < MinLengthWithoutContext)
+            return;
+        var embedded = state.EmbeddedDepth < MaxEmbeddedDepth && LooksLikeJson(chars);
+        var keyword = _judge.Prefilter.MarkKeywordHits(chars, _keywordHits);
+        if (!isContext && !embedded && !keyword)
+            return;
+        // The name sibling only qualifies the value of a name/value pair (judged in JudgeDeferred).
+        var context = new ValueContext(name?.Normalized, frame?.Container?.Normalized, null, frame?.SiblingType);
+        Report(json, state, new string(chars), context, segmentOverride: null, reader.TokenStartIndex, embedded);
+    }
+
+    private void JudgeDeferred(ReadOnlySpan<byte> json, WalkState state, Frame frame)
+    {
+        if (frame.Deferred is null)
+            return;
+        foreach (var deferred in frame.Deferred)
+        {
+            var context = new ValueContext(deferred.Name.Normalized, frame.Container?.Normalized, frame.SiblingName, frame.SiblingType);
+            var value = deferred.Value;
+            var embedded = state.EmbeddedDepth < MaxEmbeddedDepth && LooksLikeJson(value);
+            var interesting = embedded
+                || deferred.Name.IsContext
+                || (frame.SiblingName is not null && _judge.Prefilter.IsContextName(frame.SiblingName))
+                || (frame.SiblingType is not null && _judge.Prefilter.IsContextName(frame.SiblingType + "." + deferred.Name.Normalized))
+                || (value.Length >= MinLengthWithoutContext && _judge.Prefilter.MarkKeywordHits(value, _keywordHits));
+            if (interesting)
+                Report(json, state, value, context, deferred.Name.Raw, deferred.Offset, embedded);
+        }
+        frame.Deferred = null;
+    }
+
+    private void Report(ReadOnlySpan<byte> json, WalkState state, string value, in ValueContext context, string? segmentOverride, long offset, bool embedded)
+    {
+        if (embedded && TryWalkEmbedded(value, Pointer(state, segmentOverride), Position(json, state, offset), state))
+            return;
+        // The embedded walk (or an earlier value) reused the scratch marks: mark this value's keywords again.
+        _judge.Prefilter.MarkKeywordHits(value, _keywordHits);
+        _candidates.Clear();
+        _judge.Judge(value, context, _keywordHits, _candidates);
+        if (_candidates.Count == 0)
+            return; // pointer and position are only worth building for a hit
+        var pointer = Pointer(state, segmentOverride);
+        var position = Position(json, state, offset);
+        foreach (var candidate in _candidates)
+        {
+            state.Hits.Add(new SecretHit(
+                candidate.Pattern.SecretType, pointer, position?.Line, position?.Column,
+                SecretRedaction.Preview(candidate.Secret), SecretRedaction.Fingerprint(candidate.Secret),
+                candidate.Pattern.Confidence, candidate.Pattern.Id));
+        }
+        _candidates.Clear();
+    }
+
+    private static (int Line, int Column)? Position(ReadOnlySpan<byte> json, WalkState state, long offset) =>
+        state.FixedPosition ?? (state.TrackLines ? state.Lines.PositionOf(json, offset) : null);
+
+    /// <summary>A string holding a JSON document (Dataverse clientdata, an environment variable's JSON value) is walked as JSON.</summary>
+    private bool TryWalkEmbedded(string value, string pointer, (int Line, int Column)? position, WalkState state)
+    {
+        var inner = new List<SecretHit>();
+        try
+        {
+            new JsonSecretWalker(_judge).Walk(Encoding.UTF8.GetBytes(value), pointer, trackLines: false, position, inner, state.EmbeddedDepth + 1);
+        }
+        catch (MalformedJsonException)
+        {
+            return false;
+        }
+        state.Hits.AddRange(inner);
+        return true;
+    }
+
+    private static string Pointer(WalkState state, string? lastSegmentOverride)
+    {
+        var builder = new StringBuilder(state.BasePointer, 128);
+        var frames = state.Frames;
+        for (var i = 0; i < frames.Count; i++)
+        {
+            var frame = frames[i];
+            if (i == frames.Count - 1 && lastSegmentOverride is not null)
+                JsonPointer.AppendTo(builder, lastSegmentOverride);
+            else if (frame.IsArray)
+                builder.Append('/').Append(frame.Index);
+            else if (frame.Current is not null)
+                JsonPointer.AppendTo(builder, frame.Current.Raw);
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>Every action has a <c>type</c>, from a small set: normalise each spelling once.</summary>
+    private string TypeName(ReadOnlySpan<char> chars)
+    {
+        if (_typesBySpan.TryGetValue(chars, out var known))
+            return known;
+        var normalized = SecretKeyNames.Normalize(chars);
+        _types[new string(chars)] = normalized;
+        return normalized;
+    }
+
+    private static bool LooksLikeJson(ReadOnlySpan<char> chars)
+    {
+        var trimmed = chars.Trim();
+        return trimmed.Length >= 2
+            && ((trimmed[0] == '{' && trimmed[^1] == '}') || (trimmed[0] == '[' && trimmed[^1] == ']'));
+    }
+
+    private ReadOnlySpan<char> Decode(ref Utf8JsonReader reader)
+    {
+        var raw = reader.ValueSpan;
+        if (_chars.Length < raw.Length)
+            _chars = new char[Math.Max(raw.Length, _chars.Length * 2)];
+        var length = reader.ValueIsEscaped ? reader.CopyString(_chars) : Encoding.UTF8.GetChars(raw, _chars);
+        return _chars.AsSpan(0, length);
+    }
+
+    private PropertyName Name(ref Utf8JsonReader reader)
+    {
+        // Most names repeat (type, inputs, runAfter...): a direct-mapped cache on the raw bytes skips decoding them.
+        var raw = reader.ValueSpan;
+        var slot = reader.ValueIsEscaped ? -1 : SlotOf(raw);
+        if (slot >= 0 && _nameCache[slot] is { } cached && raw.SequenceEqual(cached.Utf8))
+            return cached.Name;
+        var name = DecodeName(ref reader);
+        if (slot >= 0)
+            _nameCache[slot] = (raw.ToArray(), name);
+        return name;
+    }
+
+    private const int NameCacheSize = 512;
+
+    private static int SlotOf(ReadOnlySpan<byte> raw)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(raw);
+        return hash.ToHashCode() & (NameCacheSize - 1);
+    }
+
+    private readonly (byte[] Utf8, PropertyName Name)?[] _nameCache = new (byte[], PropertyName)?[NameCacheSize];
+
+    private PropertyName DecodeName(ref Utf8JsonReader reader)
+    {
+        var chars = Decode(ref reader);
+        if (_namesBySpan.TryGetValue(chars, out var known))
+            return known;
+        var text = new string(chars);
+        var normalized = SecretKeyNames.Normalize(chars);
+        var name = new PropertyName(text, normalized, _judge.Prefilter.IsContextName(normalized), RoleOf(normalized));
+        _names[text] = name;
+        return name;
+    }
+
+    private static SiblingRole RoleOf(string normalized) => normalized switch
+    {
+        "name" or "schemaname" or "key" => SiblingRole.Name,
+        "type" => SiblingRole.Type,
+        "value" or "defaultvalue" => SiblingRole.Value,
+        _ => SiblingRole.None,
+    };
+}

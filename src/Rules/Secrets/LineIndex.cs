@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace TenantScanner.Secrets;
+
+/// <summary>
+/// Turns a byte offset into a 1-based line and a 1-based column in UTF-16 code units (SARIF's default
+/// column kind). The newline table is built on the first request only: most documents have no secret.
+/// </summary>
+internal sealed class LineIndex
+{
+    private List<int>? _lineStarts;
+
+    public (int Line, int Column) PositionOf(ReadOnlySpan<byte> document, long offset)
+    {
+        _lineStarts ??= BuildLineStarts(document);
+        var index = _lineStarts.BinarySearch((int)offset);
+        var line = index >= 0 ? index : ~index - 1;
+        var lineStart = _lineStarts[line];
+        var column = Encoding.UTF8.GetCharCount(document[lineStart..(int)offset]) + 1;
+        return (line + 1, column);
+    }
+
+    private static List<int> BuildLineStarts(ReadOnlySpan<byte> document)
+    {
+        var starts = new List<int> { 0 };
+        var position = 0;
+        while (true)
+        {
+            var next = document[position..].IndexOf((byte)'\n');
+            if (next < 0)
+                return starts;
+            position += next + 1;
+            starts.Add(position);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Buffers;
+
+namespace TenantScanner.Secrets;
+
+/// <summary>Facts about a text value used to tell a credential from an expression, a reference or a placeholder.</summary>
+internal static class SecretText
+{
+    /// <summary>Replaces <c>@{...}</c> interpolations: a match that touches one is not a literal.</summary>
+    public const char ExpressionMask = '\u0001';
+
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n");
+
+    /// <summary>Shannon entropy in bits per character.</summary>
+    public static double Entropy(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+            return 0;
+        Span<int> counts = stackalloc int[128];
+        var other = new Dictionary<char, int>();
+        foreach (var c in text)
+        {
+            if (c < 128)
+                counts[c]++;
+            else
+                other[c] = other.GetValueOrDefault(c) + 1;
+        }
+        double entropy = 0;
+        foreach (var count in counts)
+            entropy += Term(count, text.Length);
+        foreach (var count in other.Values)
+            entropy += Term(count, text.Length);
+        return entropy;
+
+        static double Term(int count, int total)
+        {
+            if (count == 0)
+                return 0;
+            var p = (double)count / total;
+            return -p * Math.Log2(p);
+        }
+    }
+
+    /// <summary>A Workflow Definition Language expression: the whole string is evaluated at run time.</summary>
+    public static bool IsWholeExpression(string value) =>
+        value.Length > 1 && value[0] == '@' && value[1] != '@' && value[1] != '{';
+
+    /// <summary>Masks every <c>@{ ... }</c> (string interpolation) with <see cref="ExpressionMask"/>, keeping offsets.</summary>
+    public static string MaskInterpolations(string value)
+    {
+        var start = value.IndexOf("@{", StringComparison.Ordinal);
+        if (start < 0)
+            return value;
+        var chars = value.ToCharArray();
+        while (start >= 0)
+        {
+            var depth = 0;
+            var i = start + 1;
+            var inQuote = false;
+            for (; i < chars.Length; i++)
+            {
+                var c = chars[i];
+                if (c == '\'')
+                    inQuote = !inQuote;
+                else if (!inQuote && c == '{')
+                    depth++;
+                else if (!inQuote && c == '}' && --depth == 0)
+                    break;
+            }
+            var end = Math.Min(i, chars.Length - 1);
+            Array.Fill(chars, ExpressionMask, start, end - start + 1);
+            start = end + 1 < chars.Length ? value.IndexOf("@{", end + 1, StringComparison.Ordinal) : -1;
+        }
+        return new string(chars);
+    }
+
+    public static bool ContainsWhitespace(ReadOnlySpan<char> text) => text.ContainsAny(Whitespace);
+
+    public static bool IsGuid(ReadOnlySpan<char> text) =>
+        text.Length is 36 or 38 && Guid.TryParse(text, out _); // 32 bare hex digits is also how API keys look: not a GUID here.
+
+    /// <summary>References to a secret store are the right way to hold a secret, never a leak.</summary>
+    public static bool IsSecretReference(string value) =>
+        value.Contains("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase)
+        || value.Contains(".vault.azure.net/secrets/", StringComparison.OrdinalIgnoreCase)
+        || value.StartsWith("@parameters(", StringComparison.Ordinal)
+        || value.StartsWith("@body(", StringComparison.Ordinal)
+        || value.StartsWith("@variables(", StringComparison.Ordinal);
+
+    public static bool IsFileContent(string value, NotSecretRules rules)
+    {
+        if (value.StartsWith("data:", StringComparison.OrdinalIgnoreCase) && value.Contains(";base64,", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (value.Length < 100)
+            return false;
+        foreach (var prefix in rules.Base64FilePrefixes)
+        {
+            if (value.StartsWith(prefix, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Placeholders are short; in a long random blob (a PFX, a key) "todo" or "xxxx" occur by chance.</summary>
+    private const int MaxPlaceholderLength = 100;
+
+    public static bool IsPlaceholder(ReadOnlySpan<char> candidate, NotSecretRules rules)
+    {
+        if (candidate.Length > MaxPlaceholderLength)
+            return false;
+        foreach (var placeholder in rules.Placeholders)
+        {
+            if (candidate.Contains(placeholder, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        // One repeated character ("aaaaaaaa", "00000000") is a filler, not a key.
+        return candidate.Length > 0 && !candidate.ContainsAnyExcept(candidate[0]);
+    }
+}

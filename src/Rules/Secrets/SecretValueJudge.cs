@@ -1,0 +1,132 @@
+namespace TenantScanner.Secrets;
+
+/// <summary>A secret found in one value: the detector, and where in the value (the raw text stays in the caller's hands only).</summary>
+internal readonly record struct SecretCandidate(SecretPattern Pattern, string Secret, int Start, int Length);
+
+/// <summary>
+/// Judges one string value, with its position, against the catalog: runs the patterns whose keyword or
+/// context applies, then drops expressions, references, placeholders, published examples, file content
+/// and low-entropy text. When matches overlap, the pattern listed first in the catalog wins.
+/// </summary>
+internal sealed class SecretValueJudge
+{
+    private readonly SecretPatternCatalog _catalog;
+
+    public SecretValueJudge(SecretPatternCatalog catalog)
+    {
+        _catalog = catalog;
+        Prefilter = new KeywordPrefilter(catalog.Patterns);
+    }
+
+    public KeywordPrefilter Prefilter { get; }
+
+    public NotSecretRules NotSecret => _catalog.NotSecret;
+
+    /// <summary>Values skipped because a regex timed out (a badly written user pattern).</summary>
+    public int TimedOut => _timedOut;
+
+    private int _timedOut;
+
+    /// <summary>Number of patterns, the length of the keyword-hit span callers pass.</summary>
+    public int PatternCount => _catalog.Patterns.Count;
+
+    /// <param name="keywordHits">From <see cref="KeywordPrefilter.MarkKeywordHits"/> on this value.</param>
+    public void Judge(string value, in ValueContext context, ReadOnlySpan<bool> keywordHits, List<SecretCandidate> found)
+    {
+        if (value.Length == 0)
+            return;
+        var notSecret = _catalog.NotSecret;
+        var namedNotSecret = IsNotSecretName(context.Key, notSecret) || IsNotSecretName(context.SiblingName, notSecret);
+        var fileContent = SecretText.IsFileContent(value, notSecret);
+        var wholeExpression = SecretText.IsWholeExpression(value) || SecretText.IsSecretReference(value);
+        string? masked = null;
+        var firstNew = found.Count;
+
+        var patterns = _catalog.Patterns;
+        for (var index = 0; index < patterns.Count; index++)
+        {
+            var pattern = patterns[index];
+            if (!pattern.Distinctive && (namedNotSecret || fileContent))
+                continue;
+            var keywordHit = keywordHits[index];
+            if (!keywordHit && (pattern.ContextKeys.Count == 0 || wholeExpression || !MatchesContext(pattern, context)))
+                continue;
+            masked ??= SecretText.MaskInterpolations(value);
+            if (pattern.Regex is null)
+            {
+                if (IsLiteralCredential(masked))
+                    Consider(pattern, masked, 0, masked.Length, found, firstNew);
+                continue;
+            }
+            try
+            {
+                foreach (System.Text.RegularExpressions.Match match in pattern.Regex.Matches(masked))
+                {
+                    var group = match.Groups["secret"];
+                    var (start, length) = group.Success ? (group.Index, group.Length) : (match.Index, match.Length);
+                    Consider(pattern, masked, start, length, found, firstNew);
+                }
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // A user pattern that backtracks badly skips this value rather than stalling the scan;
+                // the exception carries the input, so it must not travel further.
+                Interlocked.Increment(ref _timedOut); // the judge is shared by every thread of a scan
+            }
+        }
+    }
+
+    private void Consider(SecretPattern pattern, string masked, int start, int length, List<SecretCandidate> found, int firstNew)
+    {
+        var span = masked.AsSpan(start, length);
+        if (length < pattern.MinLength || span.Contains(SecretText.ExpressionMask))
+            return;
+        var notSecret = _catalog.NotSecret;
+        if (SecretText.IsPlaceholder(span, notSecret))
+            return;
+        if (pattern.MinEntropy > 0 && SecretText.Entropy(span) < pattern.MinEntropy)
+            return;
+        for (var i = firstNew; i < found.Count; i++)
+        {
+            var other = found[i];
+            if (start < other.Start + other.Length && other.Start < start + length)
+                return;
+        }
+        var secret = span.ToString();
+        if (notSecret.KnownExamples.Contains(secret) || !SecretValidators.Passes(pattern.Validation, secret, notSecret))
+            return;
+        found.Add(new SecretCandidate(pattern, secret, start, length));
+    }
+
+    /// <summary>A whole value taken as a credential because of where it is: it must be literal text, not an id or a URL.</summary>
+    private static bool IsLiteralCredential(string value) =>
+        !value.Contains(SecretText.ExpressionMask)
+        && !SecretText.ContainsWhitespace(value)
+        && !SecretText.IsGuid(value)
+        && !value.Contains("://", StringComparison.Ordinal)
+        && !SecretText.IsWholeExpression(value)
+        && !SecretText.IsSecretReference(value);
+
+    /// <summary>Names ending with a not-secret key (<c>documentHash</c>, <c>fileSha256</c>, <c>workflowRunId</c>) hold identifiers or digests.</summary>
+    private static bool IsNotSecretName(string? name, NotSecretRules notSecret)
+    {
+        if (name is null)
+            return false;
+        foreach (var key in notSecret.Keys)
+        {
+            if (name.EndsWith(key, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool MatchesContext(SecretPattern pattern, in ValueContext context)
+    {
+        foreach (var key in pattern.ContextKeys)
+        {
+            if (context.Matches(key))
+                return true;
+        }
+        return false;
+    }
+}

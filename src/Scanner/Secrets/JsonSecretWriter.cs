@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.Json;
+using TenantScanner.Cli.Commands;
+
+namespace TenantScanner.Cli.Secrets;
+
+/// <summary>
+/// <c>--format json</c>: one object with <c>findings</c> (file, line, column, jsonPointer, secretType, detector,
+/// confidence, preview, fingerprint) and <c>errors</c>. Versioned by <c>schemaVersion</c>.
+/// </summary>
+public static class JsonSecretWriter
+{
+    public const string SchemaVersion = "1.0";
+
+    public static string Render(SecretScanResult result)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("schemaVersion", SchemaVersion);
+            json.WriteStartObject("tool");
+            json.WriteString("name", VersionCommand.ToolName);
+            json.WriteString("version", VersionCommand.ToolVersion);
+            json.WriteEndObject();
+            json.WriteString("patterns", result.Catalog.Source);
+            json.WriteNumber("documentsScanned", result.DocumentsScanned);
+            json.WriteStartArray("findings");
+            foreach (var finding in result.Findings)
+            {
+                var hit = finding.Hit;
+                json.WriteStartObject();
+                json.WriteString("file", finding.Input.DisplayPath);
+                WriteNullable(json, "line", hit.Line);
+                WriteNullable(json, "column", hit.Column);
+                json.WriteString("jsonPointer", hit.JsonPointer);
+                json.WriteString("secretType", hit.SecretType);
+                json.WriteString("detector", hit.Detector);
+                json.WriteString("confidence", hit.Confidence);
+                json.WriteString("preview", hit.Preview);
+                json.WriteString("fingerprint", hit.Fingerprint);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("errors");
+            foreach (var error in result.Errors)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", error.File);
+                WriteNullable(json, "line", error.Line);
+                WriteNullable(json, "column", error.Column);
+                json.WriteString("message", error.Message);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is null)
+            json.WriteNull(name);
+        else
+            json.WriteNumber(name, value.Value);
+    }
+}

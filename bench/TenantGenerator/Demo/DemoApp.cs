@@ -14,6 +14,8 @@ internal sealed record DemoApp
     /// <summary>User keys of the owners (of both the application and its service principal).</summary>
     public IReadOnlyList<string> Owners { get; init; } = [];
     public string? Notes { get; init; }
+    /// <summary>CRED007: someone pasted a client secret into the app registration's notes (not the service principal's).</summary>
+    public bool ClientSecretInNotes { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
     public string? Description { get; init; }
     public IReadOnlyList<DemoCredential> Credentials { get; init; } = [];

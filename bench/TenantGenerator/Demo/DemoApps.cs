@@ -142,7 +142,9 @@ internal static class DemoApps
         new()
         {
             // SP001 + SP004 + CRED001 + CRED003 + CRED005: nobody owns it, nothing says who needs it, its two-year secret expired.
-            Key = "legacy-sap", DisplayName = "Legacy SAP Bridge",
+            // CRED007: its app registration's notes hold a client secret "for safekeeping".
+            Key = "legacy-sap", DisplayName = "Legacy SAP Bridge", ClientSecretInNotes = true,
+            Notes = "SAP RFC bridge for the 2019 ERP interface.",
             Credentials = [Secret("sap-bridge-2024", D(2024, 9, 30), D(2026, 9, 30))], Created = D(2019, 5, 6),
         },
         new()

@@ -65,12 +65,19 @@ internal sealed class DemoDirectory
     public IEnumerable<ServicePrincipalSpec> ServicePrincipals =>
         FirstParty.Concat(ManagedIdentities).Concat(ThirdParty).Concat(DemoApps.All.Select(a => _tenantAppSps[a.Key]));
 
+    /// <summary>The fake client secret pasted into the notes of apps with <see cref="DemoApp.ClientSecretInNotes"/> (CRED007).</summary>
+    public string NotesClientSecret => _ids.EntraClientSecret("plant:notes-secret");
+
+    public static string NotesSecretLabel => " Client secret backup (sap-bridge-2024): ";
+
+    public string NotesWithClientSecret(DemoApp app) => app.Notes + NotesSecretLabel + NotesClientSecret;
+
     public IEnumerable<ApplicationSpec> Applications => DemoApps.All.Select(app => new ApplicationSpec
     {
         Id = _ids.Guid($"app:{app.Key}"),
         AppId = AppId(app.Key),
         DisplayName = app.DisplayName,
-        Notes = app.Notes,
+        Notes = app.ClientSecretInNotes ? NotesWithClientSecret(app) : app.Notes,
         Description = app.Description,
         SignInAudience = app.SignInAudience,
         Tags = app.Tags,

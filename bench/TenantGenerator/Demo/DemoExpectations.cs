@@ -101,10 +101,14 @@ internal static class DemoExpectations
 
         var definition = flow.Definition();
         var secretReads = Actions(definition).Where(a => ((a["inputs"] as JsonObject)?["host"] as JsonObject)?["operationId"]?.GetValue<string>() == "GetSecret").ToList();
-        if (secretReads.Count > 0)
+        // A literal password in an HTTP action's authentication block is also in its inputs, so in run history.
+        var passwordCalls = Actions(definition).Where(a => ((a["inputs"] as JsonObject)?["authentication"] as JsonObject)?["password"] is not null).ToList();
+        if (secretReads.Count > 0 || passwordCalls.Count > 0)
         {
-            var insecure = secretReads.Any(a => a["runtimeConfiguration"]?["secureData"] is null);
-            yield return E("FLOW005", insecure, insecure ? "Key Vault Get secret without secure inputs/outputs" : "Key Vault reads use secure inputs/outputs");
+            var insecureRead = secretReads.Any(a => a["runtimeConfiguration"]?["secureData"] is null);
+            var insecureCall = passwordCalls.Any(a => a["runtimeConfiguration"]?["secureData"] is null);
+            yield return E("FLOW005", insecureRead || insecureCall, insecureRead ? "Key Vault Get secret without secure inputs/outputs"
+                : insecureCall ? "HTTP authentication password without secure inputs" : "Key Vault reads use secure inputs/outputs");
         }
 
         var httpTrigger = definition["triggers"]!.AsObject().Select(t => t.Value!).FirstOrDefault(t => t["kind"]?.GetValue<string>() == "Http");
@@ -155,6 +159,8 @@ internal static class DemoExpectations
         var broad = (app.AdminConsentedGraphScopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Intersect(BroadDelegated).ToList();
         yield return E("PERM004", broad.Count > 0, broad.Count > 0 ? $"AllPrincipals grant of {string.Join(" ", broad)}"
             : app.AdminConsentedGraphScopes is not null ? $"AllPrincipals grant of {app.AdminConsentedGraphScopes} only" : "no tenant-wide delegated grant");
+        yield return E("CRED007", app.ClientSecretInNotes, app.ClientSecretInNotes
+            ? "client secret pasted into the app registration's notes" : "no secret in notes, description or tags");
         yield return E("PERM005", app.PowerPlatformManagementApp, app.PowerPlatformManagementApp ? "registered as Power Platform management app" : "not a management app");
     }
 

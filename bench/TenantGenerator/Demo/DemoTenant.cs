@@ -38,6 +38,8 @@ internal sealed class DemoTenant
             [Environments[1].Name] = ProductionVariables(),
             [Environments[2].Name] = UatVariables(),
         };
+        foreach (var app in DemoApps.All.Where(a => a.ClientSecretInNotes))
+            Plants.Record("CRED007", "entra-client-secret-in-notes", app.DisplayName, "", "application.notes", Directory.NotesClientSecret, Directory.NotesWithClientSecret(app));
     }
 
     public DemoPeople People { get; }

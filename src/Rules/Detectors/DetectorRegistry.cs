@@ -9,6 +9,10 @@ public static class DetectorRegistry
         new PermissionRiskDetector(),
         new PrivilegedRoleDetector(),
         new BusinessOwnerDetector(),
+        new SecureDataDetector(),
+        new OpenHttpTriggerDetector(),
+        new EnvironmentVariableSecretDetector(),
+        new DirectoryTextSecretDetector(),
     ];
 
     public static IDetector? Find(string name) =>

@@ -1,4 +1,5 @@
 using TenantScanner.Engine;
+using TenantScanner.Findings;
 using TenantScanner.Inventory;
 
 namespace TenantScanner.Detectors;
@@ -25,6 +26,8 @@ public interface IDetector
     /// <summary>Parameters it reads from the rule (names), so the loader can reject a rule that forgets one.</summary>
     IReadOnlyList<string> RequiredParameters { get; }
     object Analyze(object resource, DetectorContext context);
+    /// <summary>Evidence a finding carries besides the condition's fields (e.g. the JSON pointer of each offending action); values already redacted.</summary>
+    IEnumerable<Evidence> Evidence(object resource, object output);
 }
 
 /// <summary>Typed base so detectors read as plain functions from a resource to a result record.</summary>
@@ -37,7 +40,11 @@ public abstract class Detector<TResource, TResult> : IDetector where TResult : n
 
     public object Analyze(object resource, DetectorContext context) => Analyze((TResource)resource, context);
 
+    public IEnumerable<Evidence> Evidence(object resource, object output) => Evidence((TResource)resource, (TResult)output);
+
     protected abstract TResult Analyze(TResource resource, DetectorContext context);
+
+    protected virtual IEnumerable<Evidence> Evidence(TResource resource, TResult output) => [];
 
     protected static FieldDefinition Field(string name, string type, string description, Func<TResult, object?> get) =>
         FieldDefinition.Scalar<TResult>(name, type, description, get);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace TenantScanner.Secrets;
 
@@ -22,23 +23,28 @@ public sealed record SecureDataGap(
 /// (OpenApiConnection on <c>shared_keyvault</c> with operationId GetSecret/GetSecretVersion, or an
 /// ApiConnection reading <c>/secrets/.../value</c>); an HTTP call whose <c>authentication</c> carries a
 /// password, client secret, certificate or raw value, or whose headers carry a credential; a trigger with
-/// such authentication.
+/// such authentication. A credential whose value only references the outputs of operations that secure
+/// their outputs (<c>Bearer @{body('Get_secret')?['value']}</c> after a secured Key Vault read) is not a gap:
+/// Logic Apps then hides the downstream action's inputs in run history by itself.
 /// </summary>
-public static class SecureDataInspector
+public static partial class SecureDataInspector
 {
     private static readonly string[] SecretHeaders =
         ["authorization", "ocp-apim-subscription-key", "x-functions-key", "x-api-key", "api-key", "apikey"];
 
     private static readonly string[] SecretAuthenticationFields = ["password", "secret", "pfx", "value"];
 
+    [GeneratedRegex(@"\b(?:body|outputs|actions)\(\s*'([^']+)'\s*\)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    private static partial Regex OutputReference();
+
     public static IReadOnlyList<SecureDataGap> Inspect(JsonElement definition, string basePointer = "")
     {
         var gaps = new List<SecureDataGap>();
-        foreach (var operation in FlowDefinitionWalk.Operations(definition, basePointer))
+        var operations = FlowDefinitionWalk.Operations(definition, basePointer).Where(o => o.Element.ValueKind == JsonValueKind.Object).ToList();
+        var securedOutputs = operations.Where(o => Secured(o.Element).Outputs).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var operation in operations)
         {
-            if (operation.Element.ValueKind != JsonValueKind.Object)
-                continue;
-            var (reason, inputs, outputs) = Classify(operation.Element);
+            var (reason, inputs, outputs) = Classify(operation.Element, securedOutputs);
             if (reason is null)
                 continue;
             var (inputsSecured, outputsSecured) = Secured(operation.Element);
@@ -48,7 +54,7 @@ public static class SecureDataInspector
         return gaps;
     }
 
-    private static (string? Reason, bool Inputs, bool Outputs) Classify(JsonElement operation)
+    private static (string? Reason, bool Inputs, bool Outputs) Classify(JsonElement operation, HashSet<string> securedOutputs)
     {
         if (IsKeyVaultRead(operation))
             return ("Key Vault GetSecret returns the secret value", false, true);
@@ -57,7 +63,7 @@ public static class SecureDataInspector
         {
             foreach (var field in SecretAuthenticationFields)
             {
-                if (authentication.TryGetProperty(field, out _))
+                if (authentication.TryGetProperty(field, out var value) && !HiddenByUpstream(value, securedOutputs))
                     return ($"HTTP authentication carries a {field}", true, false);
             }
         }
@@ -65,11 +71,30 @@ public static class SecureDataInspector
         {
             foreach (var header in headers.EnumerateObject())
             {
-                if (SecretHeaders.Contains(header.Name.ToLowerInvariant()))
+                if (SecretHeaders.Contains(header.Name.ToLowerInvariant()) && !HiddenByUpstream(header.Value, securedOutputs))
                     return ($"header {header.Name} carries a credential", true, false);
             }
         }
         return (null, false, false);
+    }
+
+    /// <summary>
+    /// True when the value is built only from the outputs of operations that secure their outputs: Logic Apps
+    /// then hides this operation's inputs in run history too, without its own secure-inputs setting.
+    /// </summary>
+    private static bool HiddenByUpstream(JsonElement value, HashSet<string> securedOutputs)
+    {
+        if (value.ValueKind != JsonValueKind.String || value.GetString() is not { } text || !text.Contains('@', StringComparison.Ordinal))
+            return false;
+        try
+        {
+            var references = OutputReference().Matches(text);
+            return references.Count > 0 && references.All(m => securedOutputs.Contains(m.Groups[1].Value));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false; // undecidable: keep the gap rather than hide it
+        }
     }
 
     private static bool IsKeyVaultRead(JsonElement operation)

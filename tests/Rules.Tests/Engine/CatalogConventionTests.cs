@@ -64,7 +64,7 @@ public sealed class CatalogConventionTests
         Assert.False(string.IsNullOrWhiteSpace(rule.Remediation));
         Assert.NotEmpty(rule.Controls);
         Assert.NotEmpty(rule.Requires);
-        Assert.All(rule.Controls, c => Assert.Matches(@"^(ISO27001:A\.\d+\.\d+|SOC2:CC\d\.\d|NIST:[A-Z]{2}-\d+|CIS:.+)$", c));
+        Assert.All(rule.Controls, c => Assert.Matches(@"^(ISO27001:A\.\d+\.\d+|SOC2:CC\d\.\d|NIST:[A-Z]{2}-\d+(\(\d+\))?|CIS:.+)$", c));
     }
 
     [Fact]

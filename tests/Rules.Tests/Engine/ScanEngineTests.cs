@@ -66,7 +66,7 @@ public sealed class ScanEngineTests
     {
         var result = RuleRun.Scan(TestTenant.KnownGood().Build());
         Assert.Equal((TestTenant.TenantId, "Contoso"), (result.Tenant.Id, result.Tenant.DisplayName));
-        Assert.Equal("2026.11.1", result.RuleCatalogVersion);
+        Assert.Equal("2026.11.2", result.RuleCatalogVersion);
         Assert.Equal(TestTenant.AsOf, result.AsOf);
         Assert.Equal(2, result.Scope.Environments.Count);
         Assert.Equal("production", result.Scope.Environments[0].Type);

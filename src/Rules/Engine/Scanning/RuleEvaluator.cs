@@ -139,6 +139,9 @@ internal sealed class RuleEvaluator(TenantInventory inventory, DateTimeOffset as
         {
             File = s.File, JsonPointer = s.JsonPointer, SourceUrl = s.Url, Description = $"{rule.Compiled.Resource.Name} record",
         }).ToList();
+        evidence.AddRange(rule.Compiled.Resource.ItemEvidence(item));
+        if (rule.Compiled.Detector is { } detector)
+            evidence.AddRange(detector.Evidence(item, frame.Scope.DetectorOutput));
         var primary = sources.FirstOrDefault();
         foreach (var field in rule.Compiled.EvidenceFields)
         {

@@ -67,9 +67,12 @@ internal sealed class FlowView : ResourceType<Flow>
 
     protected override IEnumerable<Flow> Items(TenantInventory inventory) => inventory.Flows;
 
-    protected override ResourceRef Describe(Flow item, TenantInventory inventory) => new()
+    protected override ResourceRef Describe(Flow item, TenantInventory inventory) => Ref(item, inventory);
+
+    /// <summary>How findings name a flow; also used by resources that belong to a flow (flowSecret).</summary>
+    internal static ResourceRef Ref(Flow item, TenantInventory inventory) => new()
     {
-        Type = Name, Id = item.Id, DisplayName = item.DisplayName, EnvironmentId = item.EnvironmentId,
+        Type = "flow", Id = item.Id, DisplayName = item.DisplayName, EnvironmentId = item.EnvironmentId,
         EnvironmentName = inventory.FindEnvironment(item.EnvironmentId)?.DisplayName,
         Owner = item.OwnersKnown && item.Owners.Count > 0
             ? string.Join(", ", item.Owners.Select(o => o.Principal.UserPrincipalName ?? o.Principal.DisplayName ?? o.Principal.Id))

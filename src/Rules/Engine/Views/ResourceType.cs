@@ -21,6 +21,8 @@ public abstract class ResourceType
     public virtual string? ItemKey(object item) => null;
     /// <summary>Where the resource's facts came from, for evidence.</summary>
     public abstract IEnumerable<SourceLocation> Sources(object item);
+    /// <summary>Facts about the item a finding should carry besides its sources (e.g. a secret's preview and fingerprint, already redacted).</summary>
+    public virtual IEnumerable<Evidence> ItemEvidence(object item) => [];
 }
 
 /// <summary>Typed convenience base.</summary>
@@ -31,10 +33,12 @@ public abstract class ResourceType<T> : ResourceType where T : notnull
     public sealed override string? EnvironmentOf(object item) => EnvironmentOf((T)item);
     public sealed override string? ItemKey(object item) => ItemKey((T)item);
     public sealed override IEnumerable<SourceLocation> Sources(object item) => Sources((T)item);
+    public sealed override IEnumerable<Evidence> ItemEvidence(object item) => ItemEvidence((T)item);
 
     protected abstract IEnumerable<T> Items(TenantInventory inventory);
     protected abstract ResourceRef Describe(T item, TenantInventory inventory);
     protected virtual string? EnvironmentOf(T item) => null;
     protected virtual string? ItemKey(T item) => null;
     protected abstract IEnumerable<SourceLocation> Sources(T item);
+    protected virtual IEnumerable<Evidence> ItemEvidence(T item) => [];
 }

@@ -6,6 +6,7 @@ public static class ResourceTypes
     public static IReadOnlyList<ResourceType> All { get; } =
     [
         new FlowView(),
+        new FlowSecretView(),
         new ConnectionView(),
         new EnvironmentView(),
         new ServicePrincipalView(),

@@ -1,0 +1,83 @@
+using TenantScanner.Engine;
+using TenantScanner.Findings;
+using TenantScanner.Inventory;
+using TenantScanner.Secrets;
+
+namespace TenantScanner.Detectors;
+
+/// <summary>One secret found in the free text of a service principal or its app registration.</summary>
+/// <param name="ObjectType">servicePrincipal or application.</param>
+/// <param name="Property">notes, description or tags.</param>
+public sealed record DirectoryTextSecret(string ObjectType, string Property, SourceLocation Location, SecretHit Hit);
+
+/// <summary>
+/// CRED007: secrets pasted into the <c>notes</c>, <c>description</c> or <c>tags</c> of a service principal
+/// (Enterprise applications) or of its app registration. Anyone who can read the directory can read these
+/// properties. A tag written <c>name=value</c> or <c>name:value</c> is judged with its name as context.
+/// </summary>
+public sealed class DirectoryTextSecretDetector : Detector<ServicePrincipal, DirectoryTextSecretDetector.Result>
+{
+    public sealed record Result(IReadOnlyList<DirectoryTextSecret> Secrets);
+
+    private static readonly Lazy<SecretDetector> Detector = new(() => new SecretDetector(SecretPatternCatalog.LoadDefault()));
+
+    private static readonly ViewSchema SecretFields = new ViewSchema("directoryTextSecret").AddRange([
+        FieldDefinition.Scalar<DirectoryTextSecret>("objectType", "string", "servicePrincipal or application (its app registration).", s => s.ObjectType),
+        FieldDefinition.Scalar<DirectoryTextSecret>("property", "string", "notes, description or tags.", s => s.Property),
+        FieldDefinition.Scalar<DirectoryTextSecret>("secretType", "string", "What kind of secret.", s => s.Hit.SecretType),
+        FieldDefinition.Scalar<DirectoryTextSecret>("secretPreview", "string", "Redacted preview; never the value.", s => s.Hit.Preview),
+        FieldDefinition.Scalar<DirectoryTextSecret>("secretFingerprint", "string", "sha256: plus 12 hex digits of the value.", s => s.Hit.Fingerprint),
+    ]);
+
+    public override string Name => "directoryTextSecret";
+    public override string ResourceType => "servicePrincipal";
+
+    public override IReadOnlyList<FieldDefinition> Fields { get; } =
+    [
+        FieldDefinition.Array<Result>("secretsInText", SecretFields, "Secrets found in the notes, description or tags of the service principal and its app registration.",
+            (r, _) => r.Secrets),
+        FieldDefinition.Array<Result>("secretsInTextSummary", null, "The same as text: where, type and preview.",
+            (r, _) => r.Secrets.Select(s => $"{Label(s.ObjectType)} {s.Property}: {s.Hit.SecretType} {s.Hit.Preview}").ToList()),
+    ];
+
+    protected override Result Analyze(ServicePrincipal sp, DetectorContext context)
+    {
+        var found = new List<DirectoryTextSecret>();
+        Scan("servicePrincipal", sp.Notes, sp.Description, sp.Tags, sp.Source, found);
+        if (context.Inventory.FindApplicationByAppId(sp.AppId) is { } app)
+            Scan("application", app.Notes, app.Description, app.Tags, app.Source, found);
+        return new Result(found);
+    }
+
+    protected override IEnumerable<Evidence> Evidence(ServicePrincipal sp, Result output) => output.Secrets.Select(s => new Evidence
+    {
+        File = s.Location.File, JsonPointer = s.Location.JsonPointer, SourceUrl = s.Location.Url,
+        Description = $"{Label(s.ObjectType)} {s.Property} holds a secret of type {s.Hit.SecretType} (pattern {s.Hit.Detector}); fingerprint {s.Hit.Fingerprint}",
+        Value = s.Hit.Preview, Redacted = true,
+    });
+
+    private static void Scan(string objectType, string? notes, string? description, IReadOnlyList<string> tags, SourceLocation source, List<DirectoryTextSecret> found)
+    {
+        if (!string.IsNullOrEmpty(notes))
+            found.AddRange(Detector.Value.ScanValue(notes, "notes").Select(h => new DirectoryTextSecret(objectType, "notes", source.Child("/notes"), h)));
+        if (!string.IsNullOrEmpty(description))
+            found.AddRange(Detector.Value.ScanValue(description, "description").Select(h => new DirectoryTextSecret(objectType, "description", source.Child("/description"), h)));
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var (name, value) = SplitTag(tags[i]);
+            var location = source.Child($"/tags/{i}");
+            found.AddRange(Detector.Value.ScanValue(value, name).Select(h => new DirectoryTextSecret(objectType, "tags", location, h)));
+        }
+    }
+
+    /// <summary>A tag <c>apiKey=abc</c> or <c>apiKey:abc</c> is the value <c>abc</c> named <c>apiKey</c>; other tags are judged alone.</summary>
+    private static (string? Name, string Value) SplitTag(string tag)
+    {
+        var separator = tag.IndexOfAny(['=', ':']);
+        return separator > 0 && separator < tag.Length - 1 && !tag[..separator].Contains(' ', StringComparison.Ordinal)
+            ? (tag[..separator], tag[(separator + 1)..])
+            : (null, tag);
+    }
+
+    private static string Label(string objectType) => objectType == "application" ? "app registration" : "service principal";
+}

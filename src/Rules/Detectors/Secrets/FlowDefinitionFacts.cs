@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using TenantScanner.Inventory;
+using TenantScanner.Secrets;
+
+namespace TenantScanner.Detectors;
+
+/// <summary>
+/// What the secret library finds in one flow's definition: hardcoded secrets (FLOW004), secret-bearing
+/// operations without secure inputs/outputs (FLOW005) and HTTP triggers open to anyone (FLOW006).
+/// Each analysis runs at most once per flow: the flowSecret resource and several rules ask for the same
+/// flow, and the synthetic benchmark has 20,000 of them. Results hold pointers, previews and fingerprints,
+/// never a secret value.
+/// </summary>
+internal sealed class FlowDefinitionFacts
+{
+    /// <summary>
+    /// Keyed by the flow instance (reference identity), so the facts live exactly as long as the inventory
+    /// that holds the flow: one scan, without a global cache that grows.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Flow, FlowDefinitionFacts> Cache = new();
+
+    private static readonly Lazy<SecretDetector> Detector = new(() => new SecretDetector(SecretPatternCatalog.LoadDefault()));
+
+    private readonly Lazy<IReadOnlyList<SecretHit>> _secrets;
+    private readonly Lazy<IReadOnlyList<SecureDataGap>> _secureDataGaps;
+    private readonly Lazy<IReadOnlyList<OpenHttpTrigger>> _openTriggers;
+
+    private FlowDefinitionFacts(Flow flow)
+    {
+        Flow = flow;
+        // Pointers are relative to the definition; evidence prefixes them with DefinitionSource's pointer.
+        _secrets = new(() => flow.Definition is { } d ? Detector.Value.ScanJson(d) : []);
+        _secureDataGaps = new(() => flow.Definition is { } d ? SecureDataInspector.Inspect(d) : []);
+        _openTriggers = new(() => flow.Definition is { } d ? HttpTriggerInspector.Inspect(d) : []);
+    }
+
+    public static FlowDefinitionFacts Of(Flow flow) => Cache.GetValue(flow, f => new FlowDefinitionFacts(f));
+
+    public Flow Flow { get; }
+
+    /// <summary>False when the definition was not read (flow.flowDetails / dataverse.workflows missing): nothing can be decided.</summary>
+    public bool DefinitionRead => Flow.Definition is not null;
+
+    public IReadOnlyList<SecretHit> Secrets => _secrets.Value;
+    public IReadOnlyList<SecureDataGap> SecureDataGaps => _secureDataGaps.Value;
+    public IReadOnlyList<OpenHttpTrigger> OpenHttpTriggers => _openTriggers.Value;
+
+    /// <summary>Why a flow without a definition is undecided, for inconclusive results.</summary>
+    public string MissingDefinitionReason =>
+        $"definition of flow {Flow.DisplayName} was not read (flow.flowDetails or dataverse.workflows)";
+
+    /// <summary>Where a pointer relative to the definition sits in the snapshot; null without a definition source.</summary>
+    public SourceLocation? Locate(string definitionPointer) => Flow.DefinitionSource?.Child(definitionPointer);
+
+    /// <summary>The trigger or action a pointer falls in (the innermost one), e.g. <c>HTTP_Get_SAP_token</c>.</summary>
+    public static string? OperationOf(string definitionPointer)
+    {
+        var segments = definitionPointer.Split('/');
+        for (var i = segments.Length - 2; i >= 0; i--)
+        {
+            if (segments[i] is "actions" or "triggers" && i + 1 < segments.Length)
+                return segments[i + 1].Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+        }
+        return null;
+    }
+}

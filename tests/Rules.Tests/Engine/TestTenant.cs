@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.Json;
 using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 
@@ -99,10 +100,54 @@ internal sealed class TestTenant
         Owners = [new FlowOwner(AliceRef, "Owner", Src("/value/0", "flow/owners.json")), new FlowOwner(FinanceGroupRef, "Owner", Src("/value/1", "flow/owners.json"))],
         Triggers = [new FlowTrigger("Recurrence", "Recurrence", null, TriggerKind.Scheduled)],
         Connections = [new FlowConnectionUse("shared_sql", "shared_sql", "shared-sql-sp", null)],
+        Definition = Definition(CleanDefinitionJson),
+        DefinitionSource = Src("/properties/definition", "flow/flows/flow-invoices.json"),
         Source = Src("/value/0", "flow/flows.json"),
     };
 
+    /// <summary>
+    /// The known-good flow's definition: a schedule, a Key Vault read with secure inputs/outputs and an HTTP call
+    /// that sends the secured output (hidden by Logic Apps automatically). No literal secret anywhere.
+    /// </summary>
+    public const string CleanDefinitionJson = """
+        {
+          "triggers": { "Recurrence": { "type": "Recurrence", "recurrence": { "frequency": "Day", "interval": 1 } } },
+          "actions": {
+            "Get_secret": {
+              "type": "OpenApiConnection",
+              "inputs": { "host": { "apiId": "/providers/Microsoft.PowerApps/apis/shared_keyvault", "operationId": "GetSecret" },
+                          "parameters": { "secretName": "payroll-api-key" } },
+              "runtimeConfiguration": { "secureData": { "properties": ["inputs", "outputs"] } }
+            },
+            "HTTP_Post_payroll": {
+              "type": "Http",
+              "runAfter": { "Get_secret": ["Succeeded"] },
+              "inputs": { "method": "POST", "uri": "https://payroll.contoso.com/api/run",
+                          "headers": { "Authorization": "Bearer @{body('Get_secret')?['value']}" }, "body": { "clientId": "2b7e4f1c-9d3a-4c8e-b6f5-1a0d9e8c7b6a" } }
+            }
+          }
+        }
+        """;
+
+    public static JsonElement Definition(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+
     public List<Flow> ExtraFlows { get; } = [];
+
+    /// <summary>A Secret-type variable (a Key Vault reference) and a plain URL: neither holds a secret.</summary>
+    public List<EnvironmentVariable> EnvironmentVariables { get; } =
+    [
+        new() { DefinitionId = "evd-1", EnvironmentId = "env-prod", SchemaName = "cp_PayrollApiKey", DisplayName = "Payroll API key",
+            Type = EnvironmentVariableType.Secret,
+            CurrentValue = "/subscriptions/6d2f1c4b-8a3e-4f5d-9c1b-2e3f4a5b6c7d/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv-payroll/secrets/payroll-api-key",
+            Source = Src("/value/0", "dataverse/prod/environmentvariabledefinitions.json"), ValueSource = Src("/value/0", "dataverse/prod/environmentvariablevalues.json") },
+        new() { DefinitionId = "evd-2", EnvironmentId = "env-prod", SchemaName = "cp_PayrollBaseUrl", DisplayName = "Payroll base URL",
+            Type = EnvironmentVariableType.String, DefaultValue = "https://payroll.contoso.com/api",
+            Source = Src("/value/1", "dataverse/prod/environmentvariabledefinitions.json") },
+    ];
     public List<ApplicationUser> ApplicationUsers { get; } = [];
     public HashSet<string> ManagementAppIds { get; } = [];
     public List<CoverageGap> Gaps { get; } = [];
@@ -128,6 +173,7 @@ internal sealed class TestTenant
         Flows = [Flow, .. ExtraFlows],
         Connections = [ServiceConnection, .. ExtraConnections],
         ApplicationUsers = [.. ApplicationUsers],
+        EnvironmentVariables = [.. EnvironmentVariables],
         ServicePrincipals = [Sp, GraphSp, .. ExtraServicePrincipals],
         Applications = [App, .. ExtraApplications],
         Users = [Alice, Bob, .. ExtraUsers],

@@ -47,6 +47,29 @@ public sealed class FlowInspectorTests
         Assert.True(gap.OutputsSecured);
     }
 
+    [Theory]
+    [InlineData("[\"inputs\",\"outputs\"]", 0)]
+    [InlineData("[\"inputs\"]", 2)]
+    public void Call_sending_only_the_output_of_a_secured_key_vault_read_is_hidden_by_logic_apps(string readSecures, int expectedGaps)
+    {
+        // Logic Apps hides the inputs of an action that uses secured outputs; with outputs unsecured both the read and the call leak.
+        var read = KeyVaultAction.TrimEnd()[..^1] + ",\"runtimeConfiguration\":{\"secureData\":{\"properties\":" + readSecures + "}}}";
+        var definition = Definition("{\"actions\":{\"Get_secret\":" + read + ",\"Call\":{\"type\":\"Http\",\"inputs\":{\"uri\":\"https://x\"," +
+            "\"headers\":{\"Authorization\":\"Bearer @{body('Get_secret')?['value']}\"}}}}}");
+
+        Assert.Equal(expectedGaps, SecureDataInspector.Inspect(definition).Count);
+    }
+
+    [Fact]
+    public void Call_mixing_a_secured_output_with_an_unsecured_one_still_needs_secure_inputs()
+    {
+        var secured = KeyVaultAction.TrimEnd()[..^1] + ",\"runtimeConfiguration\":{\"secureData\":{\"properties\":[\"outputs\"]}}}";
+        var definition = Definition("{\"actions\":{\"Get_secret\":" + secured + ",\"Compose\":{\"type\":\"Compose\",\"inputs\":\"k\"},\"Call\":{\"type\":\"Http\"," +
+            "\"inputs\":{\"uri\":\"https://x\",\"headers\":{\"x-api-key\":\"@{body('Get_secret')?['value']}@{outputs('Compose')}\"}}}}}");
+
+        Assert.Equal("Call", Assert.Single(SecureDataInspector.Inspect(definition)).Name);
+    }
+
     [Fact]
     public void Http_action_with_managed_identity_and_plain_headers_carries_no_secret()
     {

@@ -13,13 +13,12 @@ public sealed record DirectoryTextSecret(string ObjectType, string Property, Sou
 /// <summary>
 /// CRED007: secrets pasted into the <c>notes</c>, <c>description</c> or <c>tags</c> of a service principal
 /// (Enterprise applications) or of its app registration. Anyone who can read the directory can read these
-/// properties. A tag written <c>name=value</c> or <c>name:value</c> is judged with its name as context.
+/// properties. A tag written <c>name=value</c> or <c>name:value</c> is judged with its name as context. The
+/// text of the whole inventory is scanned once (<see cref="DirectoryTextFacts"/>).
 /// </summary>
 public sealed class DirectoryTextSecretDetector : Detector<ServicePrincipal, DirectoryTextSecretDetector.Result>
 {
     public sealed record Result(IReadOnlyList<DirectoryTextSecret> Secrets);
-
-    private static readonly Lazy<SecretDetector> Detector = new(() => new SecretDetector(SecretPatternCatalog.LoadDefault()));
 
     private static readonly ViewSchema SecretFields = new ViewSchema("directoryTextSecret").AddRange([
         FieldDefinition.Scalar<DirectoryTextSecret>("objectType", "string", "servicePrincipal or application (its app registration).", s => s.ObjectType),
@@ -42,10 +41,10 @@ public sealed class DirectoryTextSecretDetector : Detector<ServicePrincipal, Dir
 
     protected override Result Analyze(ServicePrincipal sp, DetectorContext context)
     {
-        var found = new List<DirectoryTextSecret>();
-        Scan("servicePrincipal", sp.Notes, sp.Description, sp.Tags, sp.Source, found);
+        var facts = DirectoryTextFacts.Of(context.Inventory);
+        var found = facts.For(sp).Select(h => new DirectoryTextSecret("servicePrincipal", h.Property, sp.Source.Child(h.Pointer), h.Hit)).ToList();
         if (context.Inventory.FindApplicationByAppId(sp.AppId) is { } app)
-            Scan("application", app.Notes, app.Description, app.Tags, app.Source, found);
+            found.AddRange(facts.For(app).Select(h => new DirectoryTextSecret("application", h.Property, app.Source.Child(h.Pointer), h.Hit)));
         return new Result(found);
     }
 
@@ -55,29 +54,6 @@ public sealed class DirectoryTextSecretDetector : Detector<ServicePrincipal, Dir
         Description = $"{Label(s.ObjectType)} {s.Property} holds a secret of type {s.Hit.SecretType} (pattern {s.Hit.Detector}); fingerprint {s.Hit.Fingerprint}",
         Value = s.Hit.Preview, Redacted = true,
     });
-
-    private static void Scan(string objectType, string? notes, string? description, IReadOnlyList<string> tags, SourceLocation source, List<DirectoryTextSecret> found)
-    {
-        if (!string.IsNullOrEmpty(notes))
-            found.AddRange(Detector.Value.ScanValue(notes, "notes").Select(h => new DirectoryTextSecret(objectType, "notes", source.Child("/notes"), h)));
-        if (!string.IsNullOrEmpty(description))
-            found.AddRange(Detector.Value.ScanValue(description, "description").Select(h => new DirectoryTextSecret(objectType, "description", source.Child("/description"), h)));
-        for (var i = 0; i < tags.Count; i++)
-        {
-            var (name, value) = SplitTag(tags[i]);
-            var location = source.Child($"/tags/{i}");
-            found.AddRange(Detector.Value.ScanValue(value, name).Select(h => new DirectoryTextSecret(objectType, "tags", location, h)));
-        }
-    }
-
-    /// <summary>A tag <c>apiKey=abc</c> or <c>apiKey:abc</c> is the value <c>abc</c> named <c>apiKey</c>; other tags are judged alone.</summary>
-    private static (string? Name, string Value) SplitTag(string tag)
-    {
-        var separator = tag.IndexOfAny(['=', ':']);
-        return separator > 0 && separator < tag.Length - 1 && !tag[..separator].Contains(' ', StringComparison.Ordinal)
-            ? (tag[..separator], tag[(separator + 1)..])
-            : (null, tag);
-    }
 
     private static string Label(string objectType) => objectType == "application" ? "app registration" : "service principal";
 }

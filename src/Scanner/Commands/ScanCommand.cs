@@ -12,7 +12,7 @@ public sealed class ScanCommand : ICliCommand
     private readonly Option<bool> _demo = new("--demo") { Description = "Scan the demo tenant embedded in the scanner (no tenant or files needed)." };
     private readonly Option<DirectoryInfo?> _snapshot = new("--snapshot") { Description = "Scan an offline snapshot folder (see docs/snapshot-format.md)." };
     private readonly Option<string?> _out = new("--out") { Description = "Output folder. Default: reports/<tenant>-<UTC timestamp>/." };
-    private readonly Option<FileInfo?> _rules = new("--rules") { Description = "A rules file overlaid on the shipped catalog: change severity, disable, set parameters, add rules." };
+    private readonly Option<FileInfo[]> _rules = new("--rules") { Description = "A rules file overlaid on the shipped catalog: change severity, disable, set parameters, add rules. Repeat to apply several, in order." };
     private readonly Option<FileInfo?> _suppressions = new("--suppressions") { Description = "Accepted risks: rule id + resource + justification (+ optional expiry)." };
     private readonly Option<string?> _asOf = new("--as-of") { Description = "Evaluate expiry and age rules as of this UTC date/time instead of when the snapshot was collected." };
     private readonly Option<string> _failOn = new("--fail-on") { Description = "Exit with code 1 when open findings at or above this severity exist: info, low, medium, high, critical or none.", DefaultValueFactory = _ => "none" };
@@ -65,7 +65,8 @@ public sealed class ScanCommand : ICliCommand
         if (unknown.Count > 0 || formats.Length == 0)
             return console.Fail($"--format: unknown format '{string.Join(", ", unknown)}'; valid formats: {string.Join(", ", ReportWriters.All.Select(w => w.Format))}.");
 
-        foreach (var file in new[] { parse.GetValue(_rules), parse.GetValue(_suppressions), parse.GetValue(_previous) })
+        var overlays = parse.GetValue(_rules) ?? [];
+        foreach (var file in overlays.Append(parse.GetValue(_suppressions)).Append(parse.GetValue(_previous)))
         {
             if (file is not null && !file.Exists)
                 return console.Fail($"{file.FullName}: file not found.");
@@ -78,7 +79,7 @@ public sealed class ScanCommand : ICliCommand
             Demo = demo,
             SnapshotFolder = snapshot?.FullName,
             OutputFolder = parse.GetValue(_out),
-            RulesOverlayFile = parse.GetValue(_rules)?.FullName,
+            RulesOverlayFiles = [.. overlays.Select(f => f.FullName)],
             SuppressionsFile = parse.GetValue(_suppressions)?.FullName,
             AsOf = asOf,
             FailOn = failOn,

@@ -60,8 +60,7 @@ public sealed class TenantInventory
             var ignoreCase = StringComparer.OrdinalIgnoreCase;
             Environments = inventory.Environments.DistinctBy(e => e.Id, ignoreCase).ToFrozenDictionary(e => e.Id, ignoreCase);
             UsersById = inventory.Users.OrderBy(u => u.IsDeleted).DistinctBy(u => u.Id, ignoreCase).ToFrozenDictionary(u => u.Id, ignoreCase);
-            UsersByUpn = inventory.Users.Where(u => u.UserPrincipalName is not null).OrderBy(u => u.IsDeleted)
-                .DistinctBy(u => u.UserPrincipalName!, ignoreCase).ToFrozenDictionary(u => u.UserPrincipalName!, ignoreCase);
+            UsersByUpn = UpnIndex(inventory.Users);
             SpsById = inventory.ServicePrincipals.DistinctBy(s => s.Id, ignoreCase).ToFrozenDictionary(s => s.Id, ignoreCase);
             SpsByAppId = inventory.ServicePrincipals.DistinctBy(s => s.AppId, ignoreCase).ToFrozenDictionary(s => s.AppId, ignoreCase);
             AppsByAppId = inventory.Applications.DistinctBy(a => a.AppId, ignoreCase).ToFrozenDictionary(a => a.AppId, ignoreCase);
@@ -88,6 +87,22 @@ public sealed class TenantInventory
         public FrozenDictionary<string, IReadOnlyList<AppRoleAssignment>> AssignmentsByPrincipal { get; }
         public FrozenDictionary<string, IReadOnlyList<OAuth2PermissionGrant>> GrantsByClient { get; }
         public FrozenDictionary<string, IReadOnlyList<DirectoryRoleAssignment>> RolesByPrincipal { get; }
+
+        /// <summary>
+        /// Users by UPN. Deleted users are also found by their original UPN (without Entra's object-id prefix),
+        /// which is what their old connections still name; an active user holding that UPN again wins.
+        /// </summary>
+        private static FrozenDictionary<string, User> UpnIndex(IReadOnlyList<User> users)
+        {
+            var byUpn = new Dictionary<string, User>(StringComparer.OrdinalIgnoreCase);
+            foreach (var user in users.Where(u => u.UserPrincipalName is not null).OrderBy(u => u.IsDeleted))
+            {
+                byUpn.TryAdd(user.UserPrincipalName!, user);
+                if (user.IsDeleted)
+                    byUpn.TryAdd(user.OriginalPrincipalName()!, user);
+            }
+            return byUpn.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        }
 
         private static FrozenDictionary<string, IReadOnlyList<T>> Group<T>(IEnumerable<T> items, Func<T, string> key) =>
             items.GroupBy(key, StringComparer.OrdinalIgnoreCase)

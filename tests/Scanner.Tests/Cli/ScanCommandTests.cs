@@ -21,6 +21,21 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void Demo_scan_reads_every_source_and_exits_zero_without_a_fail_on_threshold()
+    {
+        using var temp = new TempFolder();
+
+        var run = Cli.Run("scan", "--demo", "--out", temp.Path, "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("Coverage: every source was read", run.Output);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "scan.json")));
+        Assert.False(json.RootElement.GetProperty("incomplete").GetBoolean());
+        Assert.Equal(0, json.RootElement.GetProperty("coverage").GetArrayLength());
+        Assert.Equal(0, json.RootElement.GetProperty("inconclusive").GetArrayLength());
+    }
+
+    [Fact]
     public void Fail_on_high_exits_with_the_findings_code_when_high_findings_are_open()
     {
         using var temp = new TempFolder();

@@ -134,12 +134,16 @@ internal sealed class RuleEvaluator(TenantInventory inventory, DateTimeOffset as
 
     private static List<Evidence> BuildEvidence(RuleDefinition rule, object item, EvaluationFrame frame)
     {
-        var sources = rule.Compiled.Resource.Sources(item).ToList();
-        var evidence = sources.Select(s => new Evidence
+        // One right-sized list per finding: with 100,000+ findings the intermediate lists were a visible share of
+        // the allocations (and so of the GC pauses) during evaluation.
+        var evidence = new List<Evidence>(2 + rule.Compiled.EvidenceFields.Count);
+        var description = $"{rule.Compiled.Resource.Name} record";
+        SourceLocation? primary = null;
+        foreach (var source in rule.Compiled.Resource.Sources(item))
         {
-            File = s.File, JsonPointer = s.JsonPointer, SourceUrl = s.Url, Description = $"{rule.Compiled.Resource.Name} record",
-        }).ToList();
-        var primary = sources.FirstOrDefault();
+            primary ??= source;
+            evidence.Add(new Evidence { File = source.File, JsonPointer = source.JsonPointer, SourceUrl = source.Url, Description = description });
+        }
         foreach (var field in rule.Compiled.EvidenceFields)
         {
             evidence.Add(new Evidence

@@ -40,6 +40,16 @@ public sealed class Flow001Fixtures
     }
 
     [Fact]
+    public void Keeps_high_for_a_scheduled_flow_in_the_default_environment()
+    {
+        // The default environment holds everyone's personal automation: critical is kept for
+        // Production-type environments so it does not bury the Tier-0 findings.
+        var tenant = WithPersonalConnection(TestTenant.KnownGood())
+            .With(t => t.Production = t.Production with { Type = EnvironmentType.Default, IsDefault = true });
+        Assert.Equal(Severity.High, RuleRun.For("FLOW001", tenant).SingleFinding.Severity);
+    }
+
+    [Fact]
     public void Keeps_default_high_for_a_manual_flow_in_production()
     {
         var tenant = WithPersonalConnection(TestTenant.KnownGood())

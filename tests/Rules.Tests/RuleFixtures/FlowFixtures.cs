@@ -29,6 +29,8 @@ public sealed class Flow001Fixtures
         Assert.Equal("flow-invoices", finding.Resource.Id);
         Assert.Contains("alice@contoso.com", finding.Message, StringComparison.Ordinal);
         Assert.Contains(finding.Evidence, e => e.File == "flow/flows.json" && e.JsonPointer == "/value/0");
+        // The evidence shows how many connections matched, not only how many the flow has.
+        Assert.Contains(finding.Evidence, e => e.Description == "elements of connections[*] that match the rule" && e.Value == "1 of 2");
     }
 
     [Fact]

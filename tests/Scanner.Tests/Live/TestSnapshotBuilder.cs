@@ -41,6 +41,12 @@ public sealed class TestSnapshotBuilder
         Pages($"{Graph}/servicePrincipals?$top=999", "@odata.nextLink", sps.Chunk(2).ToList());
         List($"{Graph}/servicePrincipals/sp-3/owners?$select=id&$top=999", [.. Enumerable.Range(0, 21).Select(i => Owner($"user-{i % 3}"))]);
         Pages($"{Graph}/applications?$top=999", "@odata.nextLink", [[App("app-1", 1), App("app-2", 0)]]);
+        List($"{Graph}/applications/app-1/federatedIdentityCredentials", [new JsonObject
+        {
+            ["id"] = "fic-1", ["name"] = "github-main", ["issuer"] = "https://token.actions.githubusercontent.com",
+            ["subject"] = "repo:contoso/payroll:ref:refs/heads/main", ["audiences"] = new JsonArray("api://AzureADTokenExchange"),
+        }]);
+        List($"{Graph}/applications/app-2/federatedIdentityCredentials", []);
         Pages($"{Graph}/users?$top=999", "@odata.nextLink", [[User("user-0", true), User("user-1", false)], [User("user-2", true)]]);
         List($"{Graph}/directory/deletedItems/microsoft.graph.user?$top=999", [User("user-9", false)]);
         List($"{Graph}/oauth2PermissionGrants", [new JsonObject { ["id"] = "g1", ["clientId"] = "sp-1", ["consentType"] = "AllPrincipals", ["resourceId"] = "sp-graph", ["scope"] = "User.Read Mail.Read" }]);

@@ -116,7 +116,7 @@ public sealed class LiveScanTests : IDisposable
     }
 
     [DemoTenantFact]
-    public async Task Live_scan_with_an_access_token_from_the_environment_reads_key_vault_over_pinned_tls()
+    public async Task Live_scan_with_an_access_token_from_the_environment_reads_key_vault_over_pinned_tls_and_keeps_the_snapshot_where_asked()
     {
         const string token = "fake-tenant-token-7f3a";
         var served = DemoTenantFactAttribute.DemoFolder!;
@@ -126,7 +126,7 @@ public sealed class LiveScanTests : IDisposable
 
         var exit = await CommandCatalog.InvokeAsync(
             ["scan", "--tenant", "contoso.onmicrosoft.com", "--config", WriteConfig(fake, auth: "access-token"), "--key-vaults", DemoVault,
-             "--as-of", AsOf, "--format", "json", "--out", Path.Combine(_work, "token")],
+             "--as-of", AsOf, "--format", "json", "--out", Path.Combine(_work, "token"), "--snapshot-out", Path.Combine(_work, "kept-snapshot")],
             output, output, runtime);
 
         Assert.True(exit == ExitCodes.Success, output.ToString());
@@ -135,6 +135,8 @@ public sealed class LiveScanTests : IDisposable
         Assert.Contains(fake.Server.Requests.All, r => r.CanonicalHost == new Uri(DemoVault).Host && r.HadBearerToken && r.Status == 200);
         var live = JsonReportWriter.Read(Path.Combine(_work, "token", "scan.json"));
         Assert.Contains("keyvault.secrets", live.Scope.Sources);
+        Assert.True(File.Exists(Path.Combine(_work, "kept-snapshot", "manifest.json")), "--snapshot-out names where the snapshot is kept");
+        Assert.False(Directory.Exists(Path.Combine(_work, "token", "snapshot")));
     }
 
     [Fact]

@@ -46,8 +46,10 @@ public sealed class ScanCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "scan" }, "exactly one of --demo or --snapshot")]
-    [InlineData(new[] { "scan", "--demo", "--snapshot", "." }, "exactly one of --demo or --snapshot")]
+    [InlineData(new[] { "scan" }, "exactly one of --demo, --snapshot DIR or --tenant")]
+    [InlineData(new[] { "scan", "--demo", "--snapshot", "." }, "exactly one of --demo, --snapshot DIR or --tenant")]
+    [InlineData(new[] { "scan", "--demo", "--key-vaults", "https://kv1.vault.azure.net" }, "apply only to a live scan")]
+    [InlineData(new[] { "scan", "--demo", "--snapshot-out", "x" }, "--snapshot-out: only with --tenant")]
     [InlineData(new[] { "scan", "--demo", "--fail-on", "severe" }, "'severe' is not one of")]
     [InlineData(new[] { "scan", "--demo", "--as-of", "yesterday" }, "--as-of: 'yesterday'")]
     [InlineData(new[] { "scan", "--demo", "--format", "json,docx" }, "unknown format 'docx'")]

@@ -37,7 +37,12 @@ public sealed class SyntheticSnapshot
             Paged($"{Graph}/servicePrincipals/sp-{i:D6}/appRoleAssignedTo", "@odata.nextLink",
                 [.. Enumerable.Range(0, 5).Select(a => new JsonObject { ["id"] = $"as-{i}-{a}", ["principalId"] = $"sp-{(i * 7 + a) % _shape.ServicePrincipals:D6}", ["resourceId"] = $"sp-{i:D6}", ["principalType"] = "ServicePrincipal", ["appRoleId"] = "r1" })],
                 TenantShape.GraphPage);
-        Paged($"{Graph}/applications?$top=999", "@odata.nextLink", [.. Enumerable.Range(0, _shape.Applications).Select(i => new JsonObject { ["id"] = $"app-{i:D6}", ["appId"] = $"appid-{i:D6}", ["displayName"] = $"App {i}", ["owners"] = new JsonArray(Owner(i)) })], TenantShape.GraphPage);
+        Paged($"{Graph}/applications?$top=999", "@odata.nextLink", [.. Enumerable.Range(0, _shape.Applications).Select(Application)], TenantShape.GraphPage);
+        // A quarter of the applications with secrets also have a federated credential; the fake answers the rest with an empty list.
+        for (var i = 0; i < _shape.ApplicationsWithSecrets; i += 4)
+            Paged($"{Graph}/applications/app-{i:D6}/federatedIdentityCredentials", "@odata.nextLink",
+                [new JsonObject { ["id"] = $"fic-{i}", ["name"] = "github", ["issuer"] = "https://token.actions.githubusercontent.com", ["subject"] = $"repo:bench/app{i}:ref:refs/heads/main" }],
+                TenantShape.GraphPage);
         Paged($"{Graph}/users?$top=999", "@odata.nextLink", [.. Enumerable.Range(0, _shape.Users).Select(i => new JsonObject { ["id"] = $"user-{i:D6}", ["userPrincipalName"] = $"u{i}@bench.example", ["accountEnabled"] = i % 10 != 0 })], TenantShape.GraphPage);
         foreach (var path in new[] { "directory/deletedItems/microsoft.graph.user", "oauth2PermissionGrants", "roleManagement/directory/roleAssignments", "roleManagement/directory/roleDefinitions" })
             Paged($"{Graph}/{path}", "@odata.nextLink", [new JsonObject { ["id"] = path.GetHashCode(StringComparison.Ordinal).ToString(System.Globalization.CultureInfo.InvariantCulture) }], TenantShape.GraphPage);
@@ -97,6 +102,14 @@ public sealed class SyntheticSnapshot
             sp["owners@odata.nextLink"] = $"{Graph}/servicePrincipals/sp-{i:D6}/owners?$skiptoken=20";
         return sp;
     }
+
+    private JsonObject Application(int i) => new()
+    {
+        ["id"] = $"app-{i:D6}", ["appId"] = $"appid-{i:D6}", ["displayName"] = $"App {i}", ["owners"] = new JsonArray(Owner(i)),
+        ["passwordCredentials"] = i < _shape.ApplicationsWithSecrets
+            ? new JsonArray(new JsonObject { ["keyId"] = $"k-{i}", ["hint"] = "abc", ["endDateTime"] = "2027-06-01T00:00:00Z" })
+            : new JsonArray(),
+    };
 
     private static JsonObject Owner(int i) => new() { ["@odata.type"] = "#microsoft.graph.user", ["id"] = $"user-{i % 5000:D6}" };
 

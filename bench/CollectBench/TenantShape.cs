@@ -5,6 +5,8 @@ public sealed record TenantShape
 {
     public int ServicePrincipals { get; init; } = 10_000;
     public int Applications { get; init; } = 4_000;
+    /// <summary>Applications with a client secret: only their federated credentials are read (CRED005 needs no others).</summary>
+    public int ApplicationsWithSecrets { get; init; } = 1_200;
     public int Users { get; init; } = 5_000;
     /// <summary>Service principals that define app roles assignable to applications (API resources).</summary>
     public int ResourceServicePrincipals { get; init; } = 150;
@@ -23,12 +25,16 @@ public sealed record TenantShape
     public const int KeyVaultPage = 25;
     public const int GraphBatch = 20;
 
+    /// <summary>The request log cannot tell the two kinds of $batch apart (the body is not logged), so they share a row.</summary>
+    public const string BatchSource = "graph.batch (appRoleAssignedTo + federatedIdentityCredentials)";
+
     public static int Pages(int items, int pageSize) => Math.Max(1, (items + pageSize - 1) / pageSize);
 
     /// <summary>
     /// The fewest requests the APIs allow for this tenant, per source: each list at its largest page size,
     /// one GET per flow for its definition and one for its owners (the admin API has no batch and no
-    /// expand for them), appRoleAssignedTo for resource SPs in $batch of 20, owner lists only for the SPs
+    /// expand for them), appRoleAssignedTo for resource SPs and federatedIdentityCredentials for applications
+    /// with a client secret, both in $batch of 20, owner lists only for the SPs
     /// whose $expand overflowed, and each Key Vault page plus the one unauthenticated request with which
     /// the Key Vault SDK learns the vault's challenge.
     /// </summary>
@@ -46,7 +52,7 @@ public sealed record TenantShape
             ["graph.oauth2PermissionGrants"] = 1,
             ["graph.roleAssignments"] = 1,
             ["graph.roleDefinitions"] = 1,
-            ["graph.batch (appRoleAssignedTo)"] = Pages(ResourceServicePrincipals, GraphBatch),
+            [BatchSource] = Pages(ResourceServicePrincipals, GraphBatch) + Pages(ApplicationsWithSecrets, GraphBatch),
             ["powerplatform.environments"] = 1,
             ["powerplatform.managementApps"] = 1,
             ["flow.flows"] = Environments * Pages(flowsPerEnvironment, AdminPage),

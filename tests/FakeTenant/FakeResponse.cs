@@ -29,10 +29,13 @@ public sealed record FakeRoute(string Name, string Method, Func<FakeRequest, boo
 /// What the fake tenant knows and may change: the served snapshot and the request log. Write endpoints
 /// added later (owners, credentials, flow updates, Key Vault writes) change this object, not the routes.
 /// </summary>
-public sealed class FakeTenantState(SnapshotStore store, Func<string, string> toActualUrl)
+public sealed class FakeTenantState(SnapshotStore store, Func<string, string> toActualUrl, Func<bool>? throttleSubRequest = null)
 {
     public SnapshotStore Store { get; } = store;
     public RequestLog Requests { get; } = new();
+
+    /// <summary>True when one <c>$batch</c> sub-request should answer 429 (Graph throttles sub-requests one by one).</summary>
+    public bool ThrottleSubRequest() => throttleSubRequest?.Invoke() ?? false;
 
     /// <summary>Rewrites a canonical link to where this fake serves it.</summary>
     public string ToActual(string canonicalUrl) => toActualUrl(canonicalUrl);

@@ -11,6 +11,9 @@ public sealed record FakeTenantOptions
 
     public FaultOptions Faults { get; init; } = new();
 
+    /// <summary>The only bearer token accepted; null accepts any (tests). Stand-alone mode makes a random one and prints it.</summary>
+    public string? AccessToken { get; init; }
+
     /// <summary>Null: no throttling.</summary>
     public ThrottleOptions? Throttle { get; init; }
 
@@ -30,6 +33,9 @@ public sealed record FaultOptions
 
     /// <summary>Which faults to draw from; default all of them.</summary>
     public IReadOnlyList<FaultKind> Kinds { get; init; } = Enum.GetValues<FaultKind>();
+
+    /// <summary>Share of <c>$batch</c> sub-requests answered 429 inside a 200 batch response (Graph throttles them one by one); default 0.</summary>
+    public double SubRequestThrottleRate { get; init; }
 
     /// <summary>Retry-After sent with a 429, in seconds (fractional allowed); default 0.05.</summary>
     public double RetryAfterSeconds { get; init; } = 0.05;

@@ -34,7 +34,7 @@ public sealed class FakeTenantServer : IAsyncDisposable
         Certificate = certificate;
         _dice = new Random(options.Faults.Seed);
         _throttle = options.Throttle is null ? null : new TokenBuckets(options.Throttle, TimeProvider.System);
-        State = new FakeTenantState(store, ToActual);
+        State = new FakeTenantState(store, ToActual, ThrottleSubRequest);
         _environmentByDataverseHost = store.Items(SourceKind.PowerPlatformEnvironments)
             .Select(e => (Name: e.Item.TryGetProperty("name", out var n) ? n.GetString() : null, Url: InstanceUrl(e.Item)))
             .Where(e => e.Name is not null && e.Url is not null)
@@ -88,7 +88,8 @@ public sealed class FakeTenantServer : IAsyncDisposable
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
         var request = new FakeRequest(http.Request.Method, canonical, buffer.ToArray());
         var authorization = http.Request.Headers.Authorization.ToString();
-        var hasBearer = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && authorization.Length > "Bearer ".Length;
+        var hasBearer = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && authorization.Length > "Bearer ".Length
+            && (_options.AccessToken is null || string.Equals(authorization["Bearer ".Length..], _options.AccessToken, StringComparison.Ordinal));
         var cost = Cost(request);
 
         var (response, fault) = hasBearer ? Decide(request, authorization, host, cost) : (Unauthorized(host), (FaultKind?)null);
@@ -144,6 +145,14 @@ public sealed class FakeTenantServer : IAsyncDisposable
         return _options.Faults.FailingSources.FirstOrDefault(f =>
             (f.Source is null || (route is not null && f.Source.Equals(route.Kind.ToId(), StringComparison.OrdinalIgnoreCase)))
             && (f.EnvironmentId is null || f.EnvironmentId.Equals(environment, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private bool ThrottleSubRequest()
+    {
+        if (_options.Faults.SubRequestThrottleRate <= 0)
+            return false;
+        lock (_dice)
+            return _dice.NextDouble() < _options.Faults.SubRequestThrottleRate;
     }
 
     private FaultKind? DrawFault()

@@ -67,6 +67,12 @@ public static class TenantRoutes
                     return null;
                 return List([.. state.Store.Items(SourceKind.GraphAppRoleAssignedTo, SourceKind.GraphAppRoleAssignments)
                     .Select(i => i.Item).Where(i => Id(i, field) == route.ObjectId).DistinctBy(i => Id(i, "id"))]);
+            case SourceKind.GraphApplicationFederatedCredentials:
+                // Graph answers an empty list for an application without federated credentials.
+                var application = state.Store.Items(SourceKind.GraphApplications).Select(i => i.Item).FirstOrDefault(i => Id(i, "id") == route.ObjectId);
+                if (application.ValueKind == JsonValueKind.Undefined)
+                    return null;
+                return List(application.TryGetProperty("federatedIdentityCredentials", out var federated) ? federated.EnumerateArray().ToList() : []);
             case SourceKind.FlowDetails:
                 var flow = state.Store.Items(SourceKind.Flows).FirstOrDefault(i => i.Route.EnvironmentId == route.EnvironmentId && Id(i.Item, "name") == route.FlowId);
                 return flow.Route is null ? null : new FakeResponse(200, JsonSerializer.SerializeToUtf8Bytes(flow.Item));
@@ -85,9 +91,14 @@ public static class TenantRoutes
             var method = step.TryGetProperty("method", out var m) ? m.GetString() ?? "GET" : "GET";
             var url = step.GetProperty("url").GetString() ?? "";
             var subUrl = "https://graph.microsoft.com/v1.0" + (url.StartsWith('/') ? url : "/" + url);
-            var sub = method.Equals("GET", StringComparison.OrdinalIgnoreCase)
-                ? Get(new FakeRequest("GET", subUrl, []), state)
-                : FakeResponse.Error(405, "MethodNotAllowed", "The fake tenant answers only GET inside $batch.");
+            var sub = !method.Equals("GET", StringComparison.OrdinalIgnoreCase)
+                ? FakeResponse.Error(405, "MethodNotAllowed", "The fake tenant answers only GET inside $batch.")
+                : state.ThrottleSubRequest()
+                    ? FakeResponse.Error(429, "TooManyRequests", "Injected throttling of one batch sub-request.") with
+                    {
+                        Headers = new Dictionary<string, string> { ["Retry-After"] = "0.01" },
+                    }
+                    : Get(new FakeRequest("GET", subUrl, []), state);
             responses.Add(SubResponse(id, sub));
         }
         return FakeResponse.Json(200, new JsonObject { ["responses"] = responses });

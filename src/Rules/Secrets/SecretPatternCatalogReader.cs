@@ -8,8 +8,12 @@ namespace TenantScanner.Secrets;
 /// <summary>Parses <c>secret-patterns.yaml</c>, reporting every problem with file:line:column.</summary>
 internal static class SecretPatternCatalogReader
 {
-    /// <summary>Generous for one value; a pattern that needs longer is a catastrophic-backtracking bug.</summary>
-    internal static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// Bounds a user pattern that backtracks catastrophically. It is wall-clock time, so it must be far above
+    /// what a healthy pattern needs even on a loaded machine: at 250 ms a built-in PEM pattern timed out
+    /// (and silently missed a key) on a 2-core CI runner with a load average of 20.
+    /// </summary>
+    internal static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(2);
 
     private static readonly HashSet<string> PatternFields =
     [

@@ -69,10 +69,16 @@ public static class SnapshotLoader
         foreach (var response in root.Objects("responses", required: true))
         {
             var id = response.RequiredString("id");
+            var status = (int)(response.Long("status") ?? throw response.ShapeError("status", "an HTTP status"));
             if (!requests.TryGetValue(id, out var request))
+            {
+                // A collector leaves throttled sub-requests out of the list: it sent them again in a later
+                // batch, so they are not failures. Any other unlisted id is a malformed snapshot.
+                if (IsTransient(status))
+                    continue;
                 throw new SnapshotFormatException(
                     $"{entry.File}: sub-response at JSON pointer {response.Pointer} has id '{id}', which the manifest entry's batch list does not name.", entry.File);
-            var status = (int)(response.Long("status") ?? throw response.ShapeError("status", "an HTTP status"));
+            }
             var url = AbsoluteSubRequestUrl(entry.Url, request.Url);
             if (SourceRoutes.Match(url) is not { } route)
                 continue;
@@ -85,6 +91,8 @@ public static class SnapshotLoader
             builder.Add(new ResponsePage(route, body, entry.File, response.Pointer + "/body", url));
         }
     }
+
+    private static bool IsTransient(int status) => status is 429 or 503 or 504;
 
     private static void FailAll(ManifestEntry entry, IReadOnlyList<BatchRequestInfo> batch, InventoryBuilder builder, string error)
     {

@@ -15,6 +15,8 @@ public enum AuthMode
     AzureCli,
     /// <summary>DeviceCodeCredential: a person signs in interactively.</summary>
     DeviceCode,
+    /// <summary>One pre-fetched bearer token from SCANNER_ACCESS_TOKEN for every host: for the fake tenant or a token obtained elsewhere.</summary>
+    AccessToken,
 }
 
 /// <summary>Everything one collection run needs, parsed and validated before any request is sent.</summary>

@@ -6,11 +6,12 @@ namespace TenantScanner.Cli.Collect;
 /// <summary>
 /// Builds the Azure.Identity credential for an <see cref="AuthMode"/>. Configuration comes from the
 /// standard AZURE_* environment variables (AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_FEDERATED_TOKEN_FILE,
-/// AZURE_CLIENT_CERTIFICATE_PATH, ...), never from the command line.
+/// AZURE_CLIENT_CERTIFICATE_PATH, ...), never from the command line
+/// (<c>access-token</c>: <see cref="AccessTokenCredential.Variable"/>).
 /// </summary>
 public static class CredentialFactory
 {
-    public static TokenCredential Create(AuthMode mode, string tenant, Func<string, string?> environment)
+    public static TokenCredential Create(AuthMode mode, string tenant, Func<string, string?> environment, TimeProvider? time = null)
     {
         var tenantId = environment("AZURE_TENANT_ID") ?? tenant;
         var clientId = environment("AZURE_CLIENT_ID");
@@ -31,6 +32,7 @@ public static class CredentialFactory
                 new ClientCertificateCredentialOptions { SendCertificateChain = environment("AZURE_CLIENT_SEND_CERTIFICATE_CHAIN") == "true" }),
             AuthMode.AzureCli => new AzureCliCredential(new AzureCliCredentialOptions { TenantId = tenantId }),
             AuthMode.DeviceCode => new DeviceCodeCredential(new DeviceCodeCredentialOptions { TenantId = tenantId, ClientId = clientId ?? DeviceCodeDefaultClientId }),
+            AuthMode.AccessToken => AccessTokenCredential.FromEnvironment(environment, time ?? TimeProvider.System),
             _ => throw new CollectConfigurationException($"Unknown --auth mode '{mode}'."),
         };
     }
@@ -55,6 +57,7 @@ public static class AuthModeNames
         ["certificate"] = AuthMode.Certificate,
         ["azure-cli"] = AuthMode.AzureCli,
         ["device-code"] = AuthMode.DeviceCode,
+        ["access-token"] = AuthMode.AccessToken,
     };
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;

@@ -6,7 +6,8 @@ using TenantScanner.Snapshots;
 namespace TenantScanner.Cli.Collect;
 
 /// <summary>
-/// Reads <c>servicePrincipals/{id}/appRoleAssignedTo</c> for many resources with Graph JSON batching (20
+/// Reads one per-object list (<c>servicePrincipals/{id}/appRoleAssignedTo</c>,
+/// <c>applications/{id}/federatedIdentityCredentials</c>) for many objects with Graph JSON batching (20
 /// GETs per POST). Sub-requests that come back throttled are sent again in a later batch after their
 /// Retry-After; a sub-response with <c>@odata.nextLink</c> is followed with plain GETs. The batch body is
 /// built here rather than with the SDK's batch helper so the exact canonical sub-request URLs are known
@@ -14,13 +15,24 @@ namespace TenantScanner.Cli.Collect;
 /// </summary>
 public sealed class GraphBatchReader(CollectContext context)
 {
-    private static readonly string SubQuery = "?$top=999&$select=" + string.Join(',', GraphCollector.AssignmentFields);
+    private static readonly string AssignmentQuery = "?$top=999&$select=" + string.Join(',', GraphCollector.AssignmentFields);
     private const int MaxGraphBatch = 20;
 
-    public async Task ReadAppRoleAssignedToAsync(IReadOnlyList<string> resourceIds, CancellationToken ct)
+    /// <summary>The principals holding each resource's app roles, read from the resource side (few resources, many principals).</summary>
+    public Task ReadAppRoleAssignedToAsync(IReadOnlyList<string> resourceIds, CancellationToken ct) =>
+        ReadPerObjectAsync(SourceKind.GraphAppRoleAssignedTo, resourceIds, id => $"/servicePrincipals/{id}/appRoleAssignedTo{AssignmentQuery}", ct);
+
+    /// <summary>
+    /// Federated identity credentials of each application (at most 20 per application, so one page each;
+    /// the list API has no $select worth using: the objects are small).
+    /// </summary>
+    public Task ReadFederatedCredentialsAsync(IReadOnlyList<string> applicationIds, CancellationToken ct) =>
+        ReadPerObjectAsync(SourceKind.GraphApplicationFederatedCredentials, applicationIds, id => $"/applications/{id}/federatedIdentityCredentials", ct);
+
+    private async Task ReadPerObjectAsync(SourceKind kind, IReadOnlyList<string> objectIds, Func<string, string> subUrl, CancellationToken ct)
     {
         var size = Math.Clamp(context.Options.GraphBatchSize, 1, MaxGraphBatch);
-        var pending = resourceIds.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var pending = objectIds.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         for (var round = 1; pending.Count > 0; round++)
         {
             var retry = new System.Collections.Concurrent.ConcurrentBag<(string Id, TimeSpan? Wait)>();
@@ -29,9 +41,9 @@ public sealed class GraphBatchReader(CollectContext context)
                 async (chunk, token) =>
                 {
                     var url = $"{RecordingHandler.GraphRoot}/$batch";
-                    await context.TryReadAsync(SourceKind.GraphAppRoleAssignedTo, null, url, async () =>
+                    await context.TryReadAsync(kind, null, url, async () =>
                     {
-                        foreach (var throttled in await SendBatchAsync(chunk, round >= context.Options.Resilience.MaxAttempts, token))
+                        foreach (var throttled in await SendBatchAsync(kind, chunk, subUrl, round >= context.Options.Resilience.MaxAttempts, token))
                             retry.Add(throttled);
                     }, token);
                 });
@@ -45,13 +57,14 @@ public sealed class GraphBatchReader(CollectContext context)
     }
 
     /// <summary>Sends one batch; returns the sub-requests to send again (throttled), and records gaps for the ones that failed for good.</summary>
-    private async Task<IReadOnlyList<(string Id, TimeSpan? Wait)>> SendBatchAsync(string[] resourceIds, bool lastRound, CancellationToken ct)
+    private async Task<IReadOnlyList<(string Id, TimeSpan? Wait)>> SendBatchAsync(SourceKind kind, string[] objectIds, Func<string, string> subUrlOf,
+        bool lastRound, CancellationToken ct)
     {
-        var requests = resourceIds.Select((id, index) => new
+        var requests = objectIds.Select((id, index) => new
         {
             id = (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
             method = "GET",
-            url = $"/servicePrincipals/{id}/appRoleAssignedTo{SubQuery}",
+            url = subUrlOf(id),
         }).ToArray();
         using var response = await context.Http.PostAsJsonAsync($"{RecordingHandler.GraphRoot}/$batch", new { requests }, ct);
         var body = await response.Content.ReadAsByteArrayAsync(ct);
@@ -62,15 +75,15 @@ public sealed class GraphBatchReader(CollectContext context)
         foreach (var sub in document.RootElement.GetProperty("responses").EnumerateArray())
         {
             var index = int.Parse(sub.GetProperty("id").ToString(), System.Globalization.CultureInfo.InvariantCulture) - 1;
-            var resourceId = resourceIds[index];
+            var objectId = objectIds[index];
             var subUrl = RecordingHandler.ToCanonicalSubUrl(requests[index].url);
             var status = sub.GetProperty("status").GetInt32();
             if (status is 429 or 503 or 504 && !lastRound)
             {
-                throttled.Add((resourceId, SubRetryAfter(sub)));
+                throttled.Add((objectId, SubRetryAfter(sub)));
                 continue;
             }
-            await context.TryReadAsync(SourceKind.GraphAppRoleAssignedTo, null, subUrl, async () =>
+            await context.TryReadAsync(kind, null, subUrl, async () =>
             {
                 if (status is < 200 or > 299)
                     throw new SourceReadException(subUrl, status, $"HTTP {status} in $batch: {SubError(sub)}");

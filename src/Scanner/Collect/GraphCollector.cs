@@ -9,7 +9,8 @@ namespace TenantScanner.Cli.Collect;
 /// <summary>
 /// Reads the directory through the Microsoft Graph SDK: <c>$select</c> only what the rules use,
 /// <c>$top=999</c>, every page (the recording handler in the SDK pipeline keeps the raw bodies). App-role
-/// assignments are read per resource service principal (<c>appRoleAssignedTo</c>) in <c>$batch</c>es;
+/// assignments are read per resource service principal (<c>appRoleAssignedTo</c>) and federated credentials
+/// per application that has a client secret, both in <c>$batch</c>es;
 /// see docs/performance.md "Live collection" for why that is the cheapest legal way.
 /// </summary>
 public sealed class GraphCollector(CollectContext context, GraphServiceClient graph, GraphBatchReader batches)
@@ -90,10 +91,14 @@ public sealed class GraphCollector(CollectContext context, GraphServiceClient gr
         if (!read)
             return;
         var overflowing = applications.Where(HasMoreOwners).Select(app => app.Id!).ToList();
-        await Parallel.ForEachAsync(overflowing, Parallelism(ct), async (id, token) =>
+        var owners = Parallel.ForEachAsync(overflowing, Parallelism(ct), async (id, token) =>
             await context.TryReadAsync(SourceKind.GraphApplicationOwners, null, $"{RecordingRoot}/applications/{id}/owners", async () =>
                 await PageAll(await graph.Applications[id].Owners.GetAsync(r => { r.QueryParameters.Select = ["id"]; r.QueryParameters.Top = 999; }, token),
                     p => p.Value, next => graph.Applications[id].Owners.WithUrl(next).GetAsync(cancellationToken: token)), token));
+        // Only an application with a client secret can be flagged for lacking a federated credential (CRED005),
+        // so only those are read: in a typical tenant a minority, instead of one request per application.
+        var withSecrets = applications.Where(app => app.Id is not null && app.PasswordCredentials is { Count: > 0 }).Select(app => app.Id!).ToList();
+        await Task.WhenAll(owners, batches.ReadFederatedCredentialsAsync(withSecrets, ct));
     }
 
     /// <summary><c>$expand=owners</c> returns at most 20; Graph then adds <c>owners@odata.nextLink</c>.</summary>

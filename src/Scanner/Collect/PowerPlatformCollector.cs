@@ -15,6 +15,8 @@ public sealed class PowerPlatformCollector(CollectContext context)
     public const string PowerApps = "https://api.powerapps.com/providers/Microsoft.PowerApps/scopes/admin/environments";
     private const string BapVersion = "api-version=2020-10-01";
     private const string FlowVersion = "api-version=2016-11-01";
+    /// <summary>Asks for the definition and the connection references explicitly, as the Power Automate clients do; the rules read both.</summary>
+    private const string FlowDetailsExpand = "$expand=properties.connectionReferences.apiDefinition,properties.definition";
 
     private static readonly (SourceKind Kind, string Query)[] DataverseTables =
     [
@@ -75,7 +77,7 @@ public sealed class PowerPlatformCollector(CollectContext context)
                 {
                     var flowUrl = $"{Flow}/{env}/flows/{Uri.EscapeDataString(flow)}";
                     await context.TryReadAsync(SourceKind.FlowDetails, environment, flowUrl,
-                        async () => await context.Pager.GetAllAsync($"{flowUrl}?{FlowVersion}", token), token);
+                        async () => await context.Pager.GetAllAsync($"{flowUrl}?{FlowVersion}&{FlowDetailsExpand}", token), token);
                     await context.TryReadAsync(SourceKind.FlowOwners, environment, $"{flowUrl}/owners",
                         async () => await context.Pager.GetAllAsync($"{flowUrl}/owners?{FlowVersion}", token), token);
                 });

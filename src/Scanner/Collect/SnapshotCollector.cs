@@ -28,6 +28,8 @@ public sealed record CollectRuntime
     public TimeProvider Time { get; init; } = TimeProvider.System;
     /// <summary>Jitter source for back-off; tests pass a seeded one.</summary>
     public Random? Jitter { get; init; }
+    /// <summary>Reads AZURE_* / SCANNER_* settings; tests pass a dictionary instead of the process environment.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 }
 
 /// <summary>
@@ -43,7 +45,7 @@ public static class SnapshotCollector
         runtime ??= new CollectRuntime();
         var endpoints = new EndpointMap(options.Endpoints);
         var credential = new CachingTokenCredential(
-            runtime.Credential ?? CredentialFactory.Create(options.Auth, options.Tenant, Environment.GetEnvironmentVariable), runtime.Time);
+            runtime.Credential ?? CredentialFactory.Create(options.Auth, options.Tenant, runtime.Environment, runtime.Time), runtime.Time);
         var statistics = new CollectStatistics(progress);
         using var writer = new SnapshotWriter(options.OutputFolder, runtime.Time);
         var resilience = () => new ResilienceHandler(options.Resilience, endpoints, statistics, runtime.Time, runtime.Jitter);

@@ -1,24 +1,28 @@
 using System.CommandLine;
+using TenantScanner.Cli.Collect;
 
 namespace TenantScanner.Cli.Commands;
 
 /// <summary>Every CLI verb. Adding a verb = one class implementing <see cref="ICliCommand"/> + one line here.</summary>
 public static class CommandCatalog
 {
-    private static IEnumerable<ICliCommand> Commands()
+    /// <param name="runtime">Null in production; tests hand the live commands a fixed credential, clock or environment.</param>
+    private static IEnumerable<ICliCommand> Commands(CollectRuntime? runtime)
     {
-        yield return new ScanCommand();
+        yield return new ScanCommand(runtime);
         yield return new RulesCommand();
         yield return new VersionCommand();
         yield return new ReportCommand();
-        yield return new CollectCommand();
+        yield return new CollectCommand(runtime);
         yield return new SecretsCommand();
     }
 
-    public static RootCommand BuildRoot()
+    public static RootCommand BuildRoot() => BuildRoot(null);
+
+    internal static RootCommand BuildRoot(CollectRuntime? runtime)
     {
         var root = new RootCommand("Tenant governance scanner: finds Power Automate flows on personal accounts, ownerless apps, hardcoded secrets, weak credentials and over-broad permissions.");
-        foreach (var command in Commands())
+        foreach (var command in Commands(runtime))
             root.Subcommands.Add(command.Build());
         return root;
     }
@@ -28,9 +32,13 @@ public static class CommandCatalog
     /// would use 1, which pipelines read as "findings"), and an unexpected exception exits with
     /// <see cref="ExitCodes.InternalError"/> after printing only its type and message.
     /// </summary>
-    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default) =>
+        InvokeAsync(args, output, error, null, cancellation);
+
+    /// <summary>As <see cref="InvokeAsync(string[], TextWriter, TextWriter, CancellationToken)"/>, with the live commands' runtime replaced (tests).</summary>
+    internal static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CollectRuntime? runtime, CancellationToken cancellation = default)
     {
-        var parse = BuildRoot().Parse(args);
+        var parse = BuildRoot(runtime).Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var parseError in parse.Errors)

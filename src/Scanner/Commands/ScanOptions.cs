@@ -11,7 +11,8 @@ public sealed record ScanOptions
     public string? SnapshotFolder { get; init; }
     /// <summary>Output folder; null means reports/&lt;tenant&gt;-&lt;UTC timestamp&gt;.</summary>
     public string? OutputFolder { get; init; }
-    public string? RulesOverlayFile { get; init; }
+    /// <summary>Rule overlay files, applied in order.</summary>
+    public IReadOnlyList<string> RulesOverlayFiles { get; init; } = [];
     public string? SuppressionsFile { get; init; }
     /// <summary>Evaluate time-dependent rules as of this instant instead of the snapshot's collectedAt.</summary>
     public DateTimeOffset? AsOf { get; init; }

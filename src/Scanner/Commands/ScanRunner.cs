@@ -29,7 +29,7 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
         try
         {
             var catalog = RuleCatalog.LoadDefault();
-            if (options.RulesOverlayFile is { } overlay)
+            foreach (var overlay in options.RulesOverlayFiles)
                 catalog = catalog.WithOverlay(overlay);
             var suppressions = options.SuppressionsFile is { } file ? SuppressionSet.Load(file) : SuppressionSet.Empty;
             var previous = options.PreviousResultFile is { } previousFile ? ScanResultFile.Load(previousFile, "--previous") : null;

@@ -29,6 +29,8 @@ public sealed class Flow001Fixtures
         Assert.Equal("flow-invoices", finding.Resource.Id);
         Assert.Contains("alice@contoso.com", finding.Message, StringComparison.Ordinal);
         Assert.Contains(finding.Evidence, e => e.File == "flow/flows.json" && e.JsonPointer == "/value/0");
+        // The evidence shows how many connections matched, not only how many the flow has.
+        Assert.Contains(finding.Evidence, e => e.Description == "elements of connections[*] that match the rule" && e.Value == "1 of 2");
     }
 
     [Fact]
@@ -37,6 +39,16 @@ public sealed class Flow001Fixtures
         var tenant = WithPersonalConnection(TestTenant.KnownGood(), "env-dev")
             .With(t => t.Flow = t.Flow with { Triggers = [new FlowTrigger("manual", "Request", "Button", TriggerKind.Manual)] });
         Assert.Equal(Severity.Medium, RuleRun.For("FLOW001", tenant).SingleFinding.Severity);
+    }
+
+    [Fact]
+    public void Keeps_high_for_a_scheduled_flow_in_the_default_environment()
+    {
+        // The default environment holds everyone's personal automation: critical is kept for
+        // Production-type environments so it does not bury the Tier-0 findings.
+        var tenant = WithPersonalConnection(TestTenant.KnownGood())
+            .With(t => t.Production = t.Production with { Type = EnvironmentType.Default, IsDefault = true });
+        Assert.Equal(Severity.High, RuleRun.For("FLOW001", tenant).SingleFinding.Severity);
     }
 
     [Fact]
@@ -129,6 +141,40 @@ public sealed class Flow003Fixtures
     {
         var tenant = TestTenant.KnownGood().With(t => t.Alice = t.Alice with { IsDeleted = true, AccountEnabled = null });
         Assert.Contains("alice@contoso.com", RuleRun.For("FLOW003", tenant).SingleFinding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Flags_flow_whose_connection_names_a_deleted_user_by_the_upn_he_had_before_deletion()
+    {
+        // Entra prefixes a deleted user's UPN with his object id; his old connections keep the original UPN.
+        const string bobId = "93f77e08-f000-4555-b8d5-371b38e5d4ab";
+        var tenant = TestTenant.KnownGood().With(t =>
+        {
+            t.Bob = t.Bob with { Id = bobId, IsDeleted = true, AccountEnabled = null, UserPrincipalName = "93f77e08f0004555b8d5371b38e5d4abbob@contoso.com" };
+            t.ExtraConnections.Add(TestTenant.PersonalConnection("shared-o365-bob", "bob@contoso.com"));
+            t.Flow = t.Flow with { Connections = [new FlowConnectionUse("shared_office365", "shared_office365", "shared-o365-bob", null)] };
+        });
+
+        var finding = RuleRun.For("FLOW003", tenant).SingleFinding;
+
+        Assert.Contains("bob@contoso.com (deleted; connection 'Office 365 (bob@contoso.com)')", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("93f77e08f000", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_an_account_that_is_both_owner_and_connection_once_with_both_roles()
+    {
+        var tenant = TestTenant.KnownGood().With(t =>
+        {
+            t.Alice = t.Alice with { AccountEnabled = false };
+            t.ExtraConnections.Add(TestTenant.PersonalConnection("shared-o365-alice", "alice@contoso.com"));
+            t.Flow = t.Flow with { Connections = [new FlowConnectionUse("shared_office365", "shared_office365", "shared-o365-alice", null)] };
+        });
+
+        var message = RuleRun.For("FLOW003", tenant).SingleFinding.Message;
+
+        Assert.Contains("alice@contoso.com (disabled; owner, connection 'Office 365 (alice@contoso.com)')", message, StringComparison.Ordinal);
+        Assert.Equal(2, message.Split("alice@contoso.com").Length - 1);
     }
 
     [Fact]

@@ -59,6 +59,25 @@ public sealed class Sp002Fixtures
     }
 
     [Fact]
+    public void Names_a_deleted_owner_by_his_upn_without_the_deleted_object_prefix()
+    {
+        const string bobId = "93f77e08-f000-4555-b8d5-371b38e5d4ab";
+        const string prefixedUpn = "93f77e08f0004555b8d5371b38e5d4abbob@contoso.com";
+        var tenant = TestTenant.KnownGood().With(t =>
+        {
+            t.Alice = t.Alice with { AccountEnabled = false };
+            t.Bob = t.Bob with { Id = bobId, IsDeleted = true, AccountEnabled = null, UserPrincipalName = prefixedUpn };
+            // As $expand=owners returns a deleted owner: with the prefixed UPN.
+            t.App = t.App with { Owners = [TestTenant.AliceRef, new PrincipalRef(bobId, PrincipalType.User, "Bob Brown", prefixedUpn)] };
+        });
+
+        var finding = RuleRun.For("SP002", tenant).SingleFinding;
+
+        Assert.Contains("alice@contoso.com, bob@contoso.com", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(prefixedUpn, finding.Message + finding.Resource.Owner, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Passes_when_one_owner_is_still_active_even_if_another_is_unknown()
     {
         var tenant = TestTenant.KnownGood().With(t => t.Bob = t.Bob with { AccountEnabled = null });

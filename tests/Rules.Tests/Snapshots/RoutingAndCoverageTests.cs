@@ -67,6 +67,24 @@ public sealed class RoutingAndCoverageTests
         Assert.Contains($"{file}: sub-response at JSON pointer /responses/0 has id '9'", error.Message);
     }
 
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public void Skips_a_throttled_batch_sub_response_the_manifest_leaves_out_because_it_was_sent_again(int status)
+    {
+        using var fixture = new SnapshotFixture();
+        fixture.AddList($"{Graph}/applications", """{"id":"app1","appId":"a1","displayName":"App one","passwordCredentials":[{"keyId":"k1"}]}""");
+        fixture.AddBatch("""{"responses":[{"id":"1","status":""" + status + ""","headers":{"Retry-After":"1"},"body":{"error":{"code":"TooManyRequests","message":"throttled"}}}]}""");
+        fixture.AddBatch("""{"responses":[{"id":"1","status":200,"body":{"value":[{"id":"f1","name":"gh","issuer":"https://token.actions.githubusercontent.com","subject":"repo:c/p:ref:refs/heads/main"}]}}]}""",
+            ("1", "/applications/app1/federatedIdentityCredentials"));
+        var inventory = fixture.Load().Inventory;
+        var application = Assert.Single(inventory.Applications);
+        Assert.True(application.FederatedCredentialsKnown);
+        Assert.Equal("gh", Assert.Single(application.FederatedCredentials).Name);
+        Assert.DoesNotContain(inventory.Coverage.Gaps, g => g.Source == "graph.federatedIdentityCredentials");
+    }
+
     [Fact]
     public void Points_batch_items_at_their_place_inside_the_batch_file()
     {
@@ -159,6 +177,17 @@ public sealed class RoutingAndCoverageTests
         using var fixture = new SnapshotFixture();
         fixture.AddList($"{Graph}/servicePrincipals/graph-sp/appRoleAssignedTo", "");
         Assert.True(fixture.Load().Inventory.Coverage.IsAvailable(SourceKind.GraphAppRoleAssignments));
+    }
+
+    [Fact]
+    public void Lists_a_failure_the_manifest_already_names_as_one_gap_keeping_the_collectors_explanation()
+    {
+        using var fixture = new SnapshotFixture();
+        fixture.Add($"{FlowAdmin}/env1/v2/flows", """{"error":{"code":"Forbidden","message":"no"}}""", status: 403);
+        fixture.AddGap("flow.flows", environmentId: "env1", status: 403, error: "Forbidden. Missing permission: Power Platform admin access");
+        var coverage = fixture.Load().Inventory.Coverage;
+        var gap = Assert.Single(coverage.Gaps, g => g.Source == "flow.flows");
+        Assert.Contains("Missing permission", gap.Error);
     }
 
     [Fact]

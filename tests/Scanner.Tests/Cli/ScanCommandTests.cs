@@ -21,6 +21,21 @@ public sealed class ScanCommandTests
     }
 
     [Fact]
+    public void Demo_scan_reads_every_source_and_exits_zero_without_a_fail_on_threshold()
+    {
+        using var temp = new TempFolder();
+
+        var run = Cli.Run("scan", "--demo", "--out", temp.Path, "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("Coverage: every source was read", run.Output);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "scan.json")));
+        Assert.False(json.RootElement.GetProperty("incomplete").GetBoolean());
+        Assert.Equal(0, json.RootElement.GetProperty("coverage").GetArrayLength());
+        Assert.Equal(0, json.RootElement.GetProperty("inconclusive").GetArrayLength());
+    }
+
+    [Fact]
     public void Fail_on_high_exits_with_the_findings_code_when_high_findings_are_open()
     {
         using var temp = new TempFolder();
@@ -31,8 +46,10 @@ public sealed class ScanCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "scan" }, "exactly one of --demo or --snapshot")]
-    [InlineData(new[] { "scan", "--demo", "--snapshot", "." }, "exactly one of --demo or --snapshot")]
+    [InlineData(new[] { "scan" }, "exactly one of --demo, --snapshot DIR or --tenant")]
+    [InlineData(new[] { "scan", "--demo", "--snapshot", "." }, "exactly one of --demo, --snapshot DIR or --tenant")]
+    [InlineData(new[] { "scan", "--demo", "--key-vaults", "https://kv1.vault.azure.net" }, "apply only to a live scan")]
+    [InlineData(new[] { "scan", "--demo", "--snapshot-out", "x" }, "--snapshot-out: only with --tenant")]
     [InlineData(new[] { "scan", "--demo", "--fail-on", "severe" }, "'severe' is not one of")]
     [InlineData(new[] { "scan", "--demo", "--as-of", "yesterday" }, "--as-of: 'yesterday'")]
     [InlineData(new[] { "scan", "--demo", "--format", "json,docx" }, "unknown format 'docx'")]

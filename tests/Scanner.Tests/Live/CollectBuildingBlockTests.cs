@@ -217,3 +217,56 @@ public sealed class CollectProgressTests
             output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 }
+
+public sealed class AccessTokenCredentialTests
+{
+    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Fact]
+    public void Hands_out_the_token_from_the_environment_for_every_scope()
+    {
+        var credential = AccessTokenCredential.FromEnvironment(name => name == AccessTokenCredential.Variable ? "opaque-token" : null, Clock);
+
+        var graph = credential.GetToken(new Azure.Core.TokenRequestContext(["https://graph.microsoft.com/.default"]), CancellationToken.None);
+        var vault = credential.GetToken(new Azure.Core.TokenRequestContext(["https://vault.azure.net/.default"]), CancellationToken.None);
+
+        Assert.Equal(("opaque-token", "opaque-token"), (graph.Token, vault.Token));
+        Assert.Equal(Clock.GetUtcNow().AddHours(12), graph.ExpiresOn);
+    }
+
+    [Fact]
+    public void Takes_the_expiry_of_a_jwt_from_its_exp_claim()
+    {
+        static string Part(string json) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var jwt = $"{Part("""{"alg":"none"}""")}.{Part("""{"aud":"https://graph.microsoft.com","exp":1795000000}""")}.sig";
+
+        var token = new AccessTokenCredential(jwt, Clock).GetToken(new Azure.Core.TokenRequestContext(["x"]), CancellationToken.None);
+
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1795000000), token.ExpiresOn);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("two words")]
+    public void A_missing_or_malformed_token_is_a_configuration_error_that_does_not_show_the_value(string? value)
+    {
+        var error = Assert.Throws<CollectConfigurationException>(() => AccessTokenCredential.FromEnvironment(_ => value, Clock));
+
+        Assert.Contains(AccessTokenCredential.Variable, error.Message, StringComparison.Ordinal);
+        if (!string.IsNullOrEmpty(value))
+            Assert.DoesNotContain(value, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Access_token_is_an_auth_mode_name()
+    {
+        Assert.True(AuthModeNames.TryParse("access-token", out var mode));
+        Assert.Equal(AuthMode.AccessToken, mode);
+    }
+}

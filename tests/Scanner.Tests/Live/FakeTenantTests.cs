@@ -38,6 +38,33 @@ public sealed class FakeTenantTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_fake_started_with_an_access_token_accepts_only_that_token()
+    {
+        await using var strict = await FakeTenantHost.StartAsync(_served, accessToken: "the-right-token");
+        using var http = new HttpClient { BaseAddress = strict.Server.HttpBase };
+
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, "graph.microsoft.com/v1.0/users") { Headers = { Authorization = new("Bearer", "another-token") } };
+        using var right = new HttpRequestMessage(HttpMethod.Get, "graph.microsoft.com/v1.0/users") { Headers = { Authorization = new("Bearer", "the-right-token") } };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(wrong)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(right)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Federated_credentials_of_an_application_the_snapshot_does_not_hold_them_for_are_an_empty_list()
+    {
+        using var body = new StringContent("""{"requests":[{"id":"1","method":"GET","url":"/applications/app-3/federatedIdentityCredentials"},{"id":"2","method":"GET","url":"/applications/no-such-app/federatedIdentityCredentials"}]}""",
+            System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await _http.PostAsync("graph.microsoft.com/v1.0/$batch", body);
+        var responses = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("responses").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
+
+        Assert.Equal(200, responses["1"].GetProperty("status").GetInt32());
+        Assert.Equal(0, responses["1"].GetProperty("body").GetProperty("value").GetArrayLength());
+        Assert.Equal(404, responses["2"].GetProperty("status").GetInt32());
+    }
+
+    [Fact]
     public async Task Next_links_point_back_at_the_fake_and_lead_to_the_next_stored_page()
     {
         var first = await _http.GetFromJsonAsync<JsonElement>("graph.microsoft.com/v1.0/users?$top=999");

@@ -39,6 +39,20 @@ public sealed class LiveCollectionTests : IDisposable
         Assert.True(result.Sources.Sum(s => s.Retries) > 0, "faults were injected, so some requests must have been retried");
     }
 
+    [Fact]
+    public async Task Federated_credentials_are_read_in_batches_only_for_applications_with_a_client_secret()
+    {
+        await using var fake = await FakeTenantHost.StartAsync(_served);
+
+        var result = await SnapshotCollector.CollectAsync(fake.Options(), null, CancellationToken.None, fake.Runtime);
+
+        var read = SnapshotContent.Read(result.SnapshotFolder).Keys.Where(k => k.StartsWith("GraphApplicationFederatedCredentials|", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, read.Count);
+        Assert.Contains(read, k => k.Contains("app-1", StringComparison.Ordinal));
+        Assert.Contains(read, k => k.Contains("app-2", StringComparison.Ordinal));
+        Assert.DoesNotContain(fake.Server.Requests.All, r => r.Method == "GET" && r.PathAndQuery.Contains("federatedIdentityCredentials", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(FaultKind.TruncatedBody)]
     [InlineData(FaultKind.DropConnection)]

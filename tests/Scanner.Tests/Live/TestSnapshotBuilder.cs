@@ -40,7 +40,13 @@ public sealed class TestSnapshotBuilder
         var sps = new[] { graphSp, Sp("sp-1", "Payroll bot", false, 1), Sp("sp-2", "Zoë Müller's app", false, 0), Sp("sp-3", "Busy app", true, 21), Sp("sp-4", "山田太郎 sync", false, 2) };
         Pages($"{Graph}/servicePrincipals?$top=999", "@odata.nextLink", sps.Chunk(2).ToList());
         List($"{Graph}/servicePrincipals/sp-3/owners?$select=id&$top=999", [.. Enumerable.Range(0, 21).Select(i => Owner($"user-{i % 3}"))]);
-        Pages($"{Graph}/applications?$top=999", "@odata.nextLink", [[App("app-1", 1), App("app-2", 0)]]);
+        Pages($"{Graph}/applications?$top=999", "@odata.nextLink", [[App("app-1", 1), App("app-2", 0), App("app-3", 1, secrets: false)]]);
+        List($"{Graph}/applications/app-1/federatedIdentityCredentials", [new JsonObject
+        {
+            ["id"] = "fic-1", ["name"] = "github-main", ["issuer"] = "https://token.actions.githubusercontent.com",
+            ["subject"] = "repo:contoso/payroll:ref:refs/heads/main", ["audiences"] = new JsonArray("api://AzureADTokenExchange"),
+        }]);
+        List($"{Graph}/applications/app-2/federatedIdentityCredentials", []);
         Pages($"{Graph}/users?$top=999", "@odata.nextLink", [[User("user-0", true), User("user-1", false)], [User("user-2", true)]]);
         List($"{Graph}/directory/deletedItems/microsoft.graph.user?$top=999", [User("user-9", false)]);
         List($"{Graph}/oauth2PermissionGrants", [new JsonObject { ["id"] = "g1", ["clientId"] = "sp-1", ["consentType"] = "AllPrincipals", ["resourceId"] = "sp-graph", ["scope"] = "User.Read Mail.Read" }]);
@@ -129,9 +135,11 @@ public sealed class TestSnapshotBuilder
         return sp;
     }
 
-    private static JsonObject App(string id, int owners) => new()
+    /// <summary>An app registration; only those with <paramref name="secrets"/> get their federated credentials read.</summary>
+    private static JsonObject App(string id, int owners, bool secrets = true) => new()
     {
-        ["id"] = id, ["appId"] = id + "-appid", ["displayName"] = id, ["passwordCredentials"] = new JsonArray(new JsonObject { ["keyId"] = "k1", ["hint"] = "abc", ["endDateTime"] = "2027-01-01T00:00:00Z" }),
+        ["id"] = id, ["appId"] = id + "-appid", ["displayName"] = id,
+        ["passwordCredentials"] = secrets ? new JsonArray(new JsonObject { ["keyId"] = "k1", ["hint"] = "abc", ["endDateTime"] = "2027-01-01T00:00:00Z" }) : new JsonArray(),
         ["owners"] = new JsonArray([.. Enumerable.Range(0, owners).Select(i => Owner($"user-{i}"))]),
     };
 

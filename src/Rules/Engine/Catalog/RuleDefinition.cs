@@ -59,5 +59,5 @@ internal sealed record CompiledRule(
     IReadOnlyDictionary<string, object?> Parameters)
 {
     /// <summary>The fields the condition reads, computed once: every finding reports their values as evidence.</summary>
-    public IReadOnlyList<EvidenceField> EvidenceFields { get; } = Condition.Fields().DistinctBy(f => (f.Path.Text, f.IsCount)).ToList();
+    public IReadOnlyList<EvidenceField> EvidenceFields { get; } = Condition.Fields().DistinctBy(f => (f.Path.Text, f.IsCount, f.Where)).ToList();
 }

@@ -137,7 +137,9 @@ internal sealed class FieldCondition(FieldPath path, Operator op) : Condition
 }
 
 /// <summary>A field a condition read, for evidence; counted arrays are reported as their length.</summary>
-internal sealed record EvidenceField(FieldPath Path, bool IsCount);
+/// <summary>A field a condition reads, shown as evidence. For a count, <paramref name="Where"/> (bound at
+/// <paramref name="Depth"/>) is the filter, so the evidence shows how many elements matched, not just how many there are.</summary>
+internal sealed record EvidenceField(FieldPath Path, bool IsCount, Condition? Where = null, int Depth = 0);
 
 /// <summary><c>value: literal-or-parameter</c> + operator.</summary>
 internal sealed class ValueCondition(object? value, Operator op) : Condition
@@ -180,5 +182,5 @@ internal sealed class CountCondition(FieldPath path, int depth, Condition? where
         return first;
     }
 
-    public override IEnumerable<EvidenceField> Fields() => path.BoundDepth < 0 ? [new EvidenceField(path, IsCount: true)] : [];
+    public override IEnumerable<EvidenceField> Fields() => path.BoundDepth < 0 ? [new EvidenceField(path, IsCount: true, where, depth)] : [];
 }

@@ -134,30 +134,56 @@ internal sealed class RuleEvaluator(TenantInventory inventory, DateTimeOffset as
 
     private static List<Evidence> BuildEvidence(RuleDefinition rule, object item, EvaluationFrame frame)
     {
-        var sources = rule.Compiled.Resource.Sources(item).ToList();
-        var evidence = sources.Select(s => new Evidence
+        // One right-sized list per finding: with 100,000+ findings the intermediate lists were a visible share of
+        // the allocations (and so of the GC pauses) during evaluation.
+        var evidence = new List<Evidence>(2 + rule.Compiled.EvidenceFields.Count);
+        var resourceName = rule.Compiled.Resource.Name;
+        SourceLocation? primary = null;
+        foreach (var source in rule.Compiled.Resource.Sources(item))
         {
-            File = s.File, JsonPointer = s.JsonPointer, SourceUrl = s.Url, Description = $"{rule.Compiled.Resource.Name} record",
-        }).ToList();
+            primary ??= source;
+            evidence.Add(new Evidence { File = source.File, JsonPointer = source.JsonPointer, SourceUrl = source.Url, Description = SourceDescription(resourceName, source) });
+        }
         evidence.AddRange(rule.Compiled.Resource.ItemEvidence(item));
         if (rule.Compiled.Detector is { } detector)
             evidence.AddRange(detector.Evidence(item, frame.Scope.DetectorOutput));
-        var primary = sources.FirstOrDefault();
         foreach (var field in rule.Compiled.EvidenceFields)
         {
             evidence.Add(new Evidence
             {
                 File = primary?.File, JsonPointer = primary?.JsonPointer, SourceUrl = primary?.Url,
-                Description = field.IsCount ? $"count of {field.Path.Text}" : field.Path.Text,
-                Value = field.IsCount ? CountText(field.Path, frame) : MessageTemplate.Render(field.Path, frame),
+                Description = field.IsCount ? CountDescription(field) : field.Path.Text,
+                Value = field.IsCount ? CountText(field, frame) : MessageTemplate.Render(field.Path, frame),
                 Redacted = !field.IsCount && field.Path.IsSecret,
             });
         }
         return evidence;
     }
 
-    private static string CountText(FieldPath path, EvaluationFrame frame) =>
-        path.ResolveMany(frame) is List<object?> items ? items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown";
+    /// <summary>Names the source a resource was read from (a flow has its list entry and its details GET).</summary>
+    private static string SourceDescription(string resourceName, SourceLocation source) =>
+        Snapshots.SourceRoutes.Match(source.Url) is { } route ? $"{resourceName} as read from {Snapshots.SourceKindIds.ToId(route.Kind)}" : $"{resourceName} record";
+
+    private static string CountDescription(EvidenceField field) =>
+        field.Where is null ? $"count of {field.Path.Text}" : $"elements of {field.Path.Text} that match the rule";
+
+    /// <summary>"2", or with a filter "1 of 2": the number that decided the rule, out of how many there are.</summary>
+    private static string CountText(EvidenceField field, EvaluationFrame frame)
+    {
+        if (field.Path.ResolveMany(frame) is not List<object?> items)
+            return "unknown";
+        var total = items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (field.Where is null)
+            return total;
+        var matching = 0;
+        foreach (var element in items)
+        {
+            frame.Bind(field.Depth, element);
+            if (field.Where.Evaluate(frame) == Tri.True)
+                matching++;
+        }
+        return $"{matching.ToString(System.Globalization.CultureInfo.InvariantCulture)} of {total}";
+    }
 
     /// <summary>Stable across scans: the same problem on the same resource (and item) gives the same value.</summary>
     public static string Fingerprint(string ruleId, string resourceType, ResourceRef resource, string? itemKey)

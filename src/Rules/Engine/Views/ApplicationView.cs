@@ -41,5 +41,6 @@ internal sealed class ApplicationView : ResourceType<Application>
     protected override IEnumerable<SourceLocation> Sources(Application item) => [item.Source];
 
     internal static string? OwnerText(bool known, IReadOnlyList<PrincipalRef> owners) => known && owners.Count > 0
-        ? string.Join(", ", owners.Select(o => o.UserPrincipalName ?? o.DisplayName ?? o.Id)) : null;
+        ? string.Join(", ", owners.Select(o => o.UserPrincipalName is { } upn
+            ? DeletedUserNames.OriginalPrincipalName(o.Id, upn) : o.DisplayName ?? o.Id)) : null;
 }

@@ -58,7 +58,7 @@ internal sealed class FlowView : ResourceType<Flow>
         FieldDefinition.Array<Flow>("connectionsInError", null, "Display names of the flow's connections that report an Error status.",
             (f, s) => ResolveConnections(f, s).Where(c => c.Connection is { IsInError: true }).Select(c => c.Connection!.DisplayName).Distinct().ToList()),
         FieldDefinition.Array<Flow>("inactiveIdentities", null,
-            "Owners and connection identities that are disabled or deleted (UPN or name), without duplicates.", InactiveIdentities),
+            "Disabled or deleted owners and connection identities, one entry per account: 'UPN (disabled|deleted; owner, connection)'.", InactiveIdentities),
     ]);
 
     public override string Name => "flow";
@@ -75,7 +75,8 @@ internal sealed class FlowView : ResourceType<Flow>
         Type = "flow", Id = item.Id, DisplayName = item.DisplayName, EnvironmentId = item.EnvironmentId,
         EnvironmentName = inventory.FindEnvironment(item.EnvironmentId)?.DisplayName,
         Owner = item.OwnersKnown && item.Owners.Count > 0
-            ? string.Join(", ", item.Owners.Select(o => o.Principal.UserPrincipalName ?? o.Principal.DisplayName ?? o.Principal.Id))
+            ? string.Join(", ", item.Owners.Select(o => o.Principal.UserPrincipalName is { } upn
+                ? DeletedUserNames.OriginalPrincipalName(o.Principal.Id, upn) : o.Principal.DisplayName ?? o.Principal.Id))
             : null,
     };
 
@@ -102,12 +103,29 @@ internal sealed class FlowView : ResourceType<Flow>
             .Where(c => c.Connection is { IdentityKind: ConnectionIdentityKind.User, AccountName: not null })
             .Select(c => c.Connection!.AccountName!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
+    /// <summary>
+    /// One entry per disabled or deleted account, saying why it matters to the flow, e.g.
+    /// <c>marek.nowak@contoso.com (disabled; owner, connection)</c>; the connection's name is added only when
+    /// it differs from the account (user connections are usually named after the UPN).
+    /// </summary>
     private static List<string> InactiveIdentities(Flow flow, EvaluationScope scope)
     {
-        var names = new List<string>();
+        var accounts = new List<(PrincipalRef Principal, List<string> Roles)>();
+        void Add(PrincipalRef principal, string role)
+        {
+            if (PrincipalFields.IsActive(principal, scope) is not false)
+                return;
+            var name = AccountName(principal, scope);
+            var entry = accounts.Find(a => string.Equals(AccountName(a.Principal, scope), name, StringComparison.OrdinalIgnoreCase));
+            if (entry.Roles is null)
+                accounts.Add((principal, [role]));
+            else if (!entry.Roles.Contains(role, StringComparer.OrdinalIgnoreCase))
+                entry.Roles.Add(role);
+        }
+
         if (flow.OwnersKnown)
-            names.AddRange(flow.Owners.Where(o => PrincipalFields.IsActive(o.Principal, scope) is false)
-                .Select(o => o.Principal.UserPrincipalName ?? o.Principal.DisplayName ?? o.Principal.Id));
+            foreach (var owner in flow.Owners)
+                Add(owner.Principal, "owner");
         foreach (var use in ResolveConnections(flow, scope))
         {
             if (use.Connection is not { } connection)
@@ -121,11 +139,18 @@ internal sealed class FlowView : ResourceType<Flow>
                     new PrincipalRef(sp.Id, PrincipalType.ServicePrincipal, sp.DisplayName),
                 _ => null,
             };
-            if (principal is not null && PrincipalFields.IsActive(principal, scope) is false)
-                names.Add($"{principal.UserPrincipalName ?? principal.DisplayName ?? principal.Id} (connection {connection.DisplayName})");
+            if (principal is not null)
+                Add(principal, string.Equals(connection.DisplayName, AccountName(principal, scope), StringComparison.OrdinalIgnoreCase)
+                    ? "connection" : $"connection '{connection.DisplayName}'");
         }
-        return names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return accounts.Select(a => $"{AccountName(a.Principal, scope)} ({AccountState(a.Principal, scope)}; {string.Join(", ", a.Roles)})").ToList();
     }
+
+    private static string AccountName(PrincipalRef principal, EvaluationScope scope) =>
+        PrincipalFields.UserPrincipalName(principal, scope) ?? principal.DisplayName ?? principal.Id;
+
+    private static string AccountState(PrincipalRef principal, EvaluationScope scope) =>
+        principal.Type == PrincipalType.User && PrincipalFields.FindUser(principal, scope) is { IsDeleted: true } ? "deleted" : "disabled";
 
     private static List<FlowConnectionItem> ResolveConnections(Flow flow, EvaluationScope scope)
     {

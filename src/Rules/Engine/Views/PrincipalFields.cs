@@ -17,8 +17,8 @@ internal static class PrincipalFields
             i => FieldNames.EnumId(principal(i).Type));
         yield return FieldDefinition.Scalar<T>("displayName", "string", "Display name as the source gave it.",
             (i, s) => principal(i).DisplayName ?? FindUser(principal(i), s)?.DisplayName);
-        yield return FieldDefinition.Scalar<T>("userPrincipalName", "string", "UPN, for users.",
-            (i, s) => principal(i).UserPrincipalName ?? FindUser(principal(i), s)?.UserPrincipalName);
+        yield return FieldDefinition.Scalar<T>("userPrincipalName", "string", "UPN, for users (a deleted user's original UPN, without Entra's object-id prefix).",
+            (i, s) => UserPrincipalName(principal(i), s));
         yield return FieldDefinition.Scalar<T>("accountEnabled", "boolean",
             "Whether the account can sign in; unknown when the inventory lacks the account or its state; null for groups.",
             (i, s) => AccountEnabled(principal(i), s));
@@ -28,6 +28,12 @@ internal static class PrincipalFields
             "True when the principal exists, is not deleted and is enabled (groups count as active); unknown when its state is unknown.",
             (i, s) => IsActive(principal(i), s));
     }
+
+    /// <summary>The UPN people know the account by; for a deleted user, the one before Entra prefixed it.</summary>
+    public static string? UserPrincipalName(PrincipalRef principal, EvaluationScope scope) =>
+        (principal.UserPrincipalName ?? FindUser(principal, scope)?.UserPrincipalName) is { } upn
+            ? DeletedUserNames.OriginalPrincipalName(principal.Id, upn)
+            : null;
 
     public static User? FindUser(PrincipalRef principal, EvaluationScope scope) =>
         scope.Inventory.FindUser(principal.Id)

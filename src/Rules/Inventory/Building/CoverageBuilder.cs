@@ -61,7 +61,11 @@ internal sealed class CoverageBuilder
     public CoverageMap Build(IReadOnlyCollection<PowerPlatformEnvironment> environments, EnvironmentResolver resolver)
     {
         var gaps = new List<CoverageGap>(_manifestGaps);
-        gaps.AddRange(FailureGaps(resolver));
+        // A collector both records the failed response and lists it in coverage[]: one gap, the collector's
+        // (it names the missing permission), not two for the same source and environment.
+        gaps.AddRange(FailureGaps(resolver).Where(failure => !_manifestGaps.Any(listed =>
+            string.Equals(listed.Source, failure.Source, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(listed.EnvironmentId, failure.EnvironmentId, StringComparison.OrdinalIgnoreCase))));
         gaps.AddRange(NotCollectedGaps(environments, gaps));
         return new CoverageMap(_read, gaps);
     }

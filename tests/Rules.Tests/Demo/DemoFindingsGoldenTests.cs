@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using TenantScanner.Engine;
+using TenantScanner.Findings;
+using TenantScanner.Inventory;
+
+namespace TenantScanner.Tests.Demo;
+
+/// <summary>
+/// Pins every finding of the demo tenant. The golden file was reviewed line by line against
+/// samples/README.md and samples/demo-tenant-expected.md; a change to a rule, the loader or the generator
+/// that moves a finding shows up here as a diff to review, not as a silent change in the demo.
+/// </summary>
+public sealed class DemoFindingsGoldenTests
+{
+    private const string UpdateVariable = "UPDATE_GOLDEN";
+
+    [Fact]
+    public void Demo_scan_matches_the_reviewed_golden_findings()
+    {
+        var actual = DemoScan.Render(DemoScan.Result);
+        var path = DemoScan.GoldenPath;
+        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        {
+            File.WriteAllText(path, actual, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            return;
+        }
+
+        var expected = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "";
+        Assert.True(expected == actual,
+            "The demo scan no longer matches tests/Rules.Tests/Demo/demo-findings.golden.txt.\n"
+            + LineDiff.Describe(expected, actual)
+            + $"\nIf the change is intended, regenerate with `{UpdateVariable}=1 dotnet test tests/Rules.Tests --filter DemoFindingsGoldenTests`,"
+            + " then review every changed line against samples/README.md before committing.");
+    }
+
+    [Fact]
+    public void Every_outcome_planted_in_the_demo_is_what_the_engine_reports()
+    {
+        var catalogRules = DemoScan.Result.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var rows = ExpectedRows().Where(r => catalogRules.Contains(r.RuleId)).ToList();
+        Assert.NotEmpty(rows);
+
+        var wrong = new List<string>();
+        foreach (var row in rows)
+        {
+            var findings = DemoScan.Result.Findings.Count(f => f.RuleId == row.RuleId && f.Resource.DisplayName == row.DisplayName
+                && (row.Environment.Length == 0 || f.Resource.EnvironmentName == row.Environment));
+            var shouldFail = row.Outcome == "Fail";
+            if (shouldFail != findings > 0)
+                wrong.Add($"{row.RuleId} '{row.DisplayName}' [{row.Environment}]: expected {row.Outcome} ({row.Why}), got {findings} finding(s)");
+        }
+        Assert.True(wrong.Count == 0, "demo-tenant-expected.md disagrees with the scan:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public void Every_rule_of_the_catalog_fails_and_passes_at_least_once_on_the_demo()
+    {
+        var rules = DemoScan.Result.Rules;
+        Assert.Equal(RuleCatalog.LoadDefault().Rules.Count, rules.Count);
+        var untested = rules.Where(r => r.Failed == 0 || r.Passed == 0).Select(r => $"{r.Id} passed {r.Passed} failed {r.Failed}").ToList();
+        Assert.True(untested.Count == 0, "rules the demo does not exercise both ways: " + string.Join(", ", untested));
+    }
+
+    [Fact]
+    public void No_ownership_or_credential_finding_on_microsoft_managed_identity_or_other_tenants_apps()
+    {
+        var notOurs = DemoScan.Snapshot.Inventory.ServicePrincipals
+            .Where(sp => sp.Classification is ServicePrincipalClass.MicrosoftFirstParty or ServicePrincipalClass.ManagedIdentity or ServicePrincipalClass.ExternalMultiTenant)
+            .ToList();
+        // The demo must contain each kind, or this test would pass vacuously.
+        Assert.Contains(notOurs, sp => sp.Classification == ServicePrincipalClass.MicrosoftFirstParty);
+        Assert.Contains(notOurs, sp => sp.Classification == ServicePrincipalClass.ManagedIdentity);
+        Assert.Contains(notOurs, sp => sp.Classification == ServicePrincipalClass.ExternalMultiTenant);
+        var ids = notOurs.SelectMany(sp => new[] { sp.Id, sp.AppId }).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        var flagged = DemoScan.Result.Findings
+            .Where(f => f.RuleId.StartsWith("SP", StringComparison.Ordinal) || f.RuleId.StartsWith("CRED", StringComparison.Ordinal))
+            .Where(f => ids.Contains(f.Resource.Id))
+            .Select(f => $"{f.RuleId} {f.Resource.DisplayName}")
+            .ToList();
+        Assert.True(flagged.Count == 0, "ownership/credential findings on service principals the tenant does not own: " + string.Join(", ", flagged));
+    }
+
+    [Fact]
+    public void Demo_scan_reads_every_source_and_decides_every_check()
+    {
+        var result = DemoScan.Result;
+        Assert.False(result.Incomplete);
+        Assert.Empty(result.Coverage);
+        Assert.Empty(result.Inconclusive);
+        Assert.All(result.Rules, r => Assert.Equal(0, r.Inconclusive));
+    }
+
+    [Fact]
+    public void Every_demo_finding_message_names_its_resource()
+    {
+        var unnamed = DemoScan.Result.Findings.Where(f => !f.Message.Contains(f.Resource.DisplayName, StringComparison.Ordinal))
+            .Select(f => $"{f.RuleId}: {f.Message}").ToList();
+        Assert.True(unnamed.Count == 0, "messages that do not name their resource:\n" + string.Join("\n", unnamed));
+    }
+
+    private sealed record ExpectedRow(string RuleId, string DisplayName, string Environment, string Outcome, string Why);
+
+    private static IEnumerable<ExpectedRow> ExpectedRows()
+    {
+        var path = Path.Combine(DemoScan.RepositoryRoot(), "samples", "demo-tenant-expected.md");
+        var row = new Regex(@"^\| (?<rule>[A-Z]+\d{3}) \| (?<name>.*?) \| .*? \| (?<env>.*?) \| (?<outcome>Fail|Pass|Not flagged) \| (?<why>.*) \|$");
+        foreach (var line in File.ReadLines(path))
+        {
+            var match = row.Match(line);
+            if (match.Success)
+                yield return new ExpectedRow(match.Groups["rule"].Value, match.Groups["name"].Value, match.Groups["env"].Value.Trim(), match.Groups["outcome"].Value, match.Groups["why"].Value);
+        }
+    }
+}

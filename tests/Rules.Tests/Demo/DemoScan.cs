@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using TenantScanner.Engine;
+using TenantScanner.Findings;
+using TenantScanner.Snapshots;
+
+namespace TenantScanner.Tests.Demo;
+
+/// <summary>
+/// Scans the committed demo tenant (samples/demo-tenant) with the default catalog, as of the snapshot's
+/// collectedAt, once per test run, and renders the result as the golden text the tests compare.
+/// </summary>
+internal static class DemoScan
+{
+    private static readonly Lazy<(LoadedSnapshot Snapshot, ScanResult Result)> Scan = new(Run);
+
+    public static LoadedSnapshot Snapshot => Scan.Value.Snapshot;
+
+    public static ScanResult Result => Scan.Value.Result;
+
+    public static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Scanner.sln")))
+            folder = folder.Parent;
+        return folder?.FullName ?? throw new InvalidOperationException("Scanner.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public static string GoldenPath => Path.Combine(RepositoryRoot(), "tests", "Rules.Tests", "Demo", "demo-findings.golden.txt");
+
+    /// <summary>
+    /// One line per finding, <c>severity ruleId resourceType "display name" [environment] status fingerprint</c>,
+    /// sorted ordinally, then one line per rule with its passed/failed/inconclusive counts, then each finding's
+    /// message by fingerprint.
+    /// </summary>
+    public static string Render(ScanResult result)
+    {
+        var text = new StringBuilder();
+        text.Append("# Findings of the demo tenant (samples/demo-tenant) with the default catalog ").Append(result.RuleCatalogVersion)
+            .Append(", as of ").Append(result.AsOf.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)).Append('\n');
+        text.Append("# severity ruleId resourceType \"resource display name\" [environment] status fingerprint\n");
+        var lines = result.Findings.Select(f =>
+            $"{f.Severity.ToId()} {f.RuleId} {f.Resource.Type} \"{f.Resource.DisplayName}\" [{f.Resource.EnvironmentName ?? ""}] {f.Status.ToString().ToLowerInvariant()} {f.Fingerprint}");
+        foreach (var line in lines.Order(StringComparer.Ordinal))
+            text.Append(line).Append('\n');
+        text.Append("\n# ruleId passed failed inconclusive\n");
+        foreach (var rule in result.Rules.OrderBy(r => r.Id, StringComparer.Ordinal))
+            text.Append(CultureInfo.InvariantCulture, $"{rule.Id} {rule.Passed} {rule.Failed} {rule.Inconclusive}\n");
+        // Messages are what an auditor reads; pinning them keeps a wording regression from slipping through.
+        text.Append("\n# fingerprint message\n");
+        foreach (var finding in result.Findings.OrderBy(f => f.Fingerprint, StringComparer.Ordinal))
+            text.Append(finding.Fingerprint).Append(' ').Append(finding.Message).Append('\n');
+        return text.ToString();
+    }
+
+    private static (LoadedSnapshot, ScanResult) Run()
+    {
+        var snapshot = SnapshotLoader.Load(new FolderSnapshotSource(Path.Combine(RepositoryRoot(), "samples", "demo-tenant")));
+        var result = ScanEngine.Run(new ScanRequest
+        {
+            Inventory = snapshot.Inventory,
+            Catalog = RuleCatalog.LoadDefault(),
+            AsOf = snapshot.Inventory.CollectedAt,
+            SnapshotSha256 = snapshot.ManifestSha256,
+            Tool = new ToolVersion("rules-tests", "0"),
+            ScannedAt = snapshot.Inventory.CollectedAt,
+        });
+        return (snapshot, result);
+    }
+}

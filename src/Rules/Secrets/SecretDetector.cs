@@ -1,4 +1,5 @@
 using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace TenantScanner.Secrets;
@@ -32,8 +33,8 @@ public sealed class SecretDetector
     {
         ArgumentNullException.ThrowIfNull(basePointer);
         var hits = new List<SecretHit>();
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(element);
-        new JsonSecretWalker(_judge).Walk(bytes, basePointer, trackLines: false, fixedPosition: null, hits);
+        // The element's own UTF-8 bytes, without re-serialising it (a scan reads 20,000 definitions this way).
+        new JsonSecretWalker(_judge).Walk(JsonMarshal.GetRawUtf8Value(element), basePointer, trackLines: false, fixedPosition: null, hits);
         return hits;
     }
 

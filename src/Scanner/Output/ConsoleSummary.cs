@@ -46,9 +46,9 @@ public static class ConsoleSummary
             var suppressed = result.Findings.Count(f => f.Severity == severity && f.Status == FindingStatus.Suppressed);
             table.AddRow(Colour(severity), open.ToString(), suppressed.ToString());
         }
-        var inconclusive = result.Rules.Sum(r => r.Inconclusive);
-        table.Caption($"{result.Rules.Count(r => r.Enabled)} rules, {result.Rules.Sum(r => r.Passed)} passed, {result.Rules.Sum(r => r.Failed)} failed, {inconclusive} inconclusive checks");
         console.Write(table);
+        // A caption would be folded to the narrow table's width; the totals read better on one line.
+        console.MarkupLine($"{result.Rules.Count(r => r.Enabled)} rules: {result.Rules.Sum(r => r.Passed)} passed, {result.Rules.Sum(r => r.Failed)} failed, {result.Rules.Sum(r => r.Inconclusive)} inconclusive checks");
     }
 
     private static void WriteTopFindings(IAnsiConsole console, ScanResult result)

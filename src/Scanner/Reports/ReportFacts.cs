@@ -32,9 +32,12 @@ public sealed record ReportFacts
             .OrderByDescending(c => c.Findings).ThenBy(c => c.Family, StringComparer.Ordinal)
             .ToList();
 
+        // Grouped by rule *and* severity: a rule whose severity is raised for a few resources (FLOW001 in
+        // production) must not label all of its resources with the highest severity.
         var topRisks = open
-            .GroupBy(f => f.RuleId, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new TopRisk(g.First().RuleId, g.First().Title, g.Max(f => f.Severity), g.Count(),
+            .GroupBy(f => (Rule: f.RuleId.ToUpperInvariant(), f.Severity))
+            .Select(g => new TopRisk(g.First().RuleId, g.First().Title, g.Key.Severity,
+                g.Select(f => (f.Resource.Type, f.Resource.Id, f.Resource.EnvironmentId)).Distinct().Count(),
                 g.OrderBy(f => f.Resource.DisplayName, StringComparer.Ordinal).First().Resource.DisplayName))
             .OrderByDescending(r => r.Severity).ThenByDescending(r => r.Resources).ThenBy(r => r.RuleId, StringComparer.Ordinal)
             .Take(MaxTopRisks)

@@ -29,6 +29,22 @@ public sealed class ReportFactsTests
     }
 
     [Fact]
+    public void Top_risks_do_not_label_a_whole_rule_with_the_severity_raised_for_a_few_resources()
+    {
+        var sample = SampleScanResults.Sample();
+        var template = sample.Findings.First(f => f.Status == FindingStatus.Open);
+        Finding On(string id, Severity severity) => template with
+        {
+            RuleId = "FLOW001", Severity = severity, Fingerprint = id, Resource = template.Resource with { Id = id, DisplayName = id },
+        };
+        var result = sample with { Findings = [On("prod-flow", Severity.Critical), On("a-flow", Severity.High), On("b-flow", Severity.High)] };
+
+        var risks = ReportFacts.From(result, previous: null).TopRisks;
+
+        Assert.Equal([(Severity.Critical, 1, "prod-flow"), (Severity.High, 2, "a-flow")], risks.Select(r => (r.Severity, r.Resources, r.Example)));
+    }
+
+    [Fact]
     public void Delta_matches_findings_by_fingerprint()
     {
         var delta = ScanDelta.Between(SampleScanResults.Previous(), SampleScanResults.Sample());

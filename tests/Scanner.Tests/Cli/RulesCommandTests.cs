@@ -7,7 +7,7 @@ public sealed class RulesCommandTests
     [Fact]
     public void Rules_list_shows_every_shipped_rule()
     {
-        var run = Cli.Run("rules", "list");
+        var run = CliRun.Invoke("rules", "list");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         foreach (var id in Engine.RuleCatalog.LoadDefault().Rules.Select(r => r.Id))
@@ -17,7 +17,7 @@ public sealed class RulesCommandTests
     [Fact]
     public void Rules_show_prints_remediation_controls_and_docs()
     {
-        var run = Cli.Run("rules", "show", "SP001");
+        var run = CliRun.Invoke("rules", "show", "SP001");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("SP001", run.Output);
@@ -29,7 +29,7 @@ public sealed class RulesCommandTests
     [Fact]
     public void Rules_show_of_an_unknown_id_lists_the_known_ones()
     {
-        var run = Cli.Run("rules", "show", "NOPE999");
+        var run = CliRun.Invoke("rules", "show", "NOPE999");
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("FLOW001", run.Error);
@@ -39,9 +39,9 @@ public sealed class RulesCommandTests
     public void Rules_list_with_an_overlay_shows_the_changed_severity_and_disabled_rules()
     {
         using var temp = new TempFolder();
-        var overlay = temp.File("overlay.yaml", "rules:\n  - id: SP003\n    enabled: false\n");
+        var overlay = temp.Write("overlay.yaml", "rules:\n  - id: SP003\n    enabled: false\n");
 
-        var run = Cli.Run("rules", "list", "--rules", overlay);
+        var run = CliRun.Invoke("rules", "list", "--rules", overlay);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("disabled", run.Output);

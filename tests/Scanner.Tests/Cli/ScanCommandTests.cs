@@ -10,7 +10,7 @@ public sealed class ScanCommandTests
     {
         using var temp = new TempFolder();
 
-        var run = Cli.Run("scan", "--demo", "--out", temp.Path, "--format", "json");
+        var run = CliRun.Invoke("scan", "--demo", "--out", temp.Path, "--format", "json");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("Open findings by severity", run.Output);
@@ -25,7 +25,7 @@ public sealed class ScanCommandTests
     {
         using var temp = new TempFolder();
 
-        var run = Cli.Run("scan", "--demo", "--out", temp.Path, "--format", "json");
+        var run = CliRun.Invoke("scan", "--demo", "--out", temp.Path, "--format", "json");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("Coverage: every source was read", run.Output);
@@ -40,7 +40,7 @@ public sealed class ScanCommandTests
     {
         using var temp = new TempFolder();
 
-        var run = Cli.Run("scan", "--demo", "--out", temp.Path, "--format", "json", "--fail-on", "high");
+        var run = CliRun.Invoke("scan", "--demo", "--out", temp.Path, "--format", "json", "--fail-on", "high");
 
         Assert.Equal(ExitCodes.FindingsAtOrAboveThreshold, run.ExitCode);
     }
@@ -58,7 +58,7 @@ public sealed class ScanCommandTests
     [InlineData(new[] { "scan", "--demo", "--no-such-option" }, "--no-such-option")]
     public void Bad_arguments_exit_with_the_bad_input_code_and_say_what_is_wrong(string[] args, string expected)
     {
-        var run = Cli.Run(args);
+        var run = CliRun.Invoke(args);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains(expected, run.Error);
@@ -68,9 +68,9 @@ public sealed class ScanCommandTests
     public void A_malformed_rules_overlay_names_the_file_and_line()
     {
         using var temp = new TempFolder();
-        var overlay = temp.File("overlay.yaml", "rules:\n  - id: SP003\n    severity: extreme\n");
+        var overlay = temp.Write("overlay.yaml", "rules:\n  - id: SP003\n    severity: extreme\n");
 
-        var run = Cli.Run("scan", "--demo", "--out", temp.Path, "--rules", overlay);
+        var run = CliRun.Invoke("scan", "--demo", "--out", temp.Path, "--rules", overlay);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("overlay.yaml:3", run.Error);
@@ -81,9 +81,9 @@ public sealed class ScanCommandTests
     public void A_malformed_snapshot_is_refused_with_the_file_named()
     {
         using var temp = new TempFolder();
-        temp.File("manifest.json", "{ \"formatVersion\": 1, \"tenantId\": ");
+        temp.Write("manifest.json", "{ \"formatVersion\": 1, \"tenantId\": ");
 
-        var run = Cli.Run("scan", "--snapshot", temp.Path, "--out", Path.Combine(temp.Path, "out"));
+        var run = CliRun.Invoke("scan", "--snapshot", temp.Path, "--out", Path.Combine(temp.Path, "out"));
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("manifest.json", run.Error);
@@ -95,7 +95,7 @@ public sealed class ScanCommandTests
     {
         using var temp = new TempFolder();
 
-        var run = Cli.Run("scan", "--demo", "--out", temp.Path, "--format", "json", "--as-of", "2027-06-01");
+        var run = CliRun.Invoke("scan", "--demo", "--out", temp.Path, "--format", "json", "--as-of", "2027-06-01");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "scan.json")));
@@ -105,7 +105,7 @@ public sealed class ScanCommandTests
     [Fact]
     public void Help_lists_every_verb()
     {
-        var run = Cli.Run("--help");
+        var run = CliRun.Invoke("--help");
 
         Assert.Equal(0, run.ExitCode);
         foreach (var verb in new[] { "scan", "rules", "version" })

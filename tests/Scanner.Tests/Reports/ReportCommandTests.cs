@@ -1,4 +1,3 @@
-using System.CommandLine;
 using TenantScanner.Cli.Commands;
 using TenantScanner.Cli.Reports;
 using UglyToad.PdfPig;
@@ -19,10 +18,8 @@ public sealed class ReportCommandTests : IDisposable
 
     private static (int Exit, string Output, string Error) Run(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = CommandCatalog.BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
+        var run = CliRun.Invoke(args);
+        return (run.ExitCode, run.Output, run.Error);
     }
 
     [Fact]

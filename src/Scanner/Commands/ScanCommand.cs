@@ -76,11 +76,14 @@ public sealed class ScanCommand : ICliCommand
             console.Fail(ex.Message);
             return ExitCodes.BadInput;
         }
+        var runner = new ScanRunner(console, time);
+        if (!runner.TryLoadConfiguration(options, out var configuration))
+            return ExitCodes.BadInput;
         var collected = await CollectRun.RunAsync(collect, console.Out, console.Error, _runtime, cancellation);
         if (collected.Result is not { } result)
             return collected.ExitCode;
         options = options with { SnapshotFolder = result.SnapshotFolder };
-        return new ScanRunner(console, time).Run(new TenantScanner.Snapshots.FolderSnapshotSource(result.SnapshotFolder), options, cancellation);
+        return runner.Run(new TenantScanner.Snapshots.FolderSnapshotSource(result.SnapshotFolder), options, configuration, cancellation);
     }
 
     /// <summary>reports/&lt;tenant&gt;-&lt;UTC timestamp&gt;, fixed before collection because the snapshot goes inside it.</summary>

@@ -24,8 +24,16 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
     }
 
     /// <summary>Scans an already chosen snapshot source (the live path hands in the folder it just collected).</summary>
-    public int Run(ISnapshotSource source, ScanOptions options, CancellationToken cancellation)
+    public int Run(ISnapshotSource source, ScanOptions options, CancellationToken cancellation) =>
+        TryLoadConfiguration(options, out var configuration) ? Run(source, options, configuration, cancellation) : ExitCodes.BadInput;
+
+    /// <summary>
+    /// Reads the rule overlays, suppressions and previous result, reporting the first problem. The live path
+    /// calls this before collecting, so a typo in an overlay fails in a second, not after an hour of collection.
+    /// </summary>
+    public bool TryLoadConfiguration(ScanOptions options, out ScanConfiguration configuration)
     {
+        configuration = null!;
         try
         {
             var catalog = RuleCatalog.LoadDefault();
@@ -33,13 +41,29 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
                 catalog = catalog.WithOverlay(overlay);
             var suppressions = options.SuppressionsFile is { } file ? SuppressionSet.Load(file) : SuppressionSet.Empty;
             var previous = options.PreviousResultFile is { } previousFile ? ScanResultFile.Load(previousFile, "--previous") : null;
+            configuration = new ScanConfiguration(catalog, suppressions, previous);
+            return true;
+        }
+        catch (RuleFileException ex)
+        {
+            return console.Fail(ex.Message);
+        }
+        catch (ScanResultFileException ex)
+        {
+            return console.Fail(ex.Message);
+        }
+    }
 
+    public int Run(ISnapshotSource source, ScanOptions options, ScanConfiguration configuration, CancellationToken cancellation)
+    {
+        try
+        {
             var snapshot = SnapshotLoader.Load(source, cancellation);
             var result = ScanEngine.Run(new ScanRequest
             {
                 Inventory = snapshot.Inventory,
-                Catalog = catalog,
-                Suppressions = suppressions,
+                Catalog = configuration.Catalog,
+                Suppressions = configuration.Suppressions,
                 AsOf = options.AsOf ?? snapshot.Inventory.CollectedAt,
                 SnapshotSha256 = snapshot.ManifestSha256,
                 Tool = new ToolVersion(VersionCommand.ToolName, VersionCommand.ToolVersion),
@@ -47,7 +71,7 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
             });
 
             var folder = options.OutputFolder ?? DefaultOutputFolder(result);
-            var context = new ReportContext(previous);
+            var context = new ReportContext(configuration.Previous);
             var written = options.Formats
                 .SelectMany(format => ReportWriters.Find(format)!.Write(result, context, folder))
                 .ToList();
@@ -58,16 +82,6 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
         catch (SnapshotFormatException ex)
         {
             console.Fail($"snapshot {ex.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (RuleFileException ex)
-        {
-            console.Fail(ex.Message);
-            return ExitCodes.BadInput;
-        }
-        catch (ScanResultFileException ex)
-        {
-            console.Fail(ex.Message);
             return ExitCodes.BadInput;
         }
     }
@@ -87,3 +101,6 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
         return Path.Combine("reports", $"{tenant}-{stamp}");
     }
 }
+
+/// <summary>What a scan reads besides the snapshot: the effective rule catalog, accepted risks and an older result.</summary>
+public sealed record ScanConfiguration(RuleCatalog Catalog, SuppressionSet Suppressions, ScanResult? Previous);

@@ -139,6 +139,24 @@ public sealed class LiveScanTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_work, "token", "snapshot")));
     }
 
+    [DemoTenantFact]
+    public async Task A_bad_rules_overlay_stops_a_live_scan_before_any_request_is_sent()
+    {
+        await using var fake = await FakeTenantHost.StartAsync(DemoTenantFactAttribute.DemoFolder!);
+        var overlay = Path.Combine(_work, "overlay.yaml");
+        File.WriteAllText(overlay, "rules:\n  - id: SP003\n    severity: extreme\n");
+        var output = new StringWriter();
+
+        var exit = await CommandCatalog.InvokeAsync(
+            ["scan", "--tenant", "contoso.onmicrosoft.com", "--config", WriteConfig(fake), "--rules", overlay, "--out", Path.Combine(_work, "typo")],
+            output, output, fake.Runtime);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("overlay.yaml:3", output.ToString(), StringComparison.Ordinal);
+        Assert.Empty(fake.Server.Requests.All);
+        Assert.False(Directory.Exists(Path.Combine(_work, "typo", "snapshot")));
+    }
+
     [Fact]
     public async Task Scan_refuses_more_than_one_of_demo_snapshot_and_tenant()
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using TenantScanner.Findings;
@@ -34,11 +35,25 @@ internal sealed partial class JsonSecretWalker
         _typesBySpan = _types.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>The judge this walker was built for (a detector reuses a thread's walker only with its own judge).</summary>
+    public SecretValueJudge Judge => _judge;
+
+    /// <summary>
+    /// Walkers are reused across documents so the name caches stay warm; names unique to one flow (action names)
+    /// would make them grow without end, so they start over past this many entries.
+    /// </summary>
+    private const int MaxCachedNames = 16_384;
+
     /// <param name="trackLines">False for documents whose line numbers mean nothing to the user (a re-serialised element).</param>
     /// <param name="fixedPosition">For an embedded document: every hit is placed at the outer string.</param>
     /// <exception cref="MalformedJsonException">The document is not valid JSON (the message holds the position only).</exception>
     public void Walk(ReadOnlySpan<byte> json, string basePointer, bool trackLines, (int Line, int Column)? fixedPosition, List<SecretHit> hits, int embeddedDepth = 0)
     {
+        if (embeddedDepth == 0 && (_names.Count > MaxCachedNames || _types.Count > MaxCachedNames))
+        {
+            _names.Clear();
+            _types.Clear();
+        }
         var state = new WalkState(basePointer, trackLines, fixedPosition, hits, embeddedDepth);
         var reader = new Utf8JsonReader(json, new JsonReaderOptions
         {
@@ -122,13 +137,23 @@ internal sealed partial class JsonSecretWalker
         }
         if (!isContext && chars.Length < MinLengthWithoutContext)
             return;
-        var embedded = state.EmbeddedDepth < MaxEmbeddedDepth && LooksLikeJson(chars);
-        var keyword = _judge.Prefilter.MarkKeywordHits(chars, _keywordHits);
-        if (!isContext && !embedded && !keyword)
-            return;
+        bool keywordsMarked;
+        if (state.EmbeddedDepth < MaxEmbeddedDepth && LooksLikeJson(chars))
+        {
+            if (TryWalkEmbedded(ref reader, Pointer(state, null), Position(json, state, reader.TokenStartIndex), state))
+                return;
+            chars = Decode(ref reader); // not JSON after all: the embedded walk reused the scratch buffer, judge it as text
+            keywordsMarked = false;
+        }
+        else
+        {
+            if (!_judge.Prefilter.MarkKeywordHits(chars, _keywordHits) && !isContext)
+                return;
+            keywordsMarked = true;
+        }
         // The name sibling only qualifies the value of a name/value pair (judged in JudgeDeferred).
         var context = new ValueContext(name?.Normalized, frame?.Container?.Normalized, null, frame?.SiblingType);
-        Report(json, state, new string(chars), context, segmentOverride: null, reader.TokenStartIndex, embedded);
+        Report(json, state, new string(chars), context, segmentOverride: null, reader.TokenStartIndex, embedded: false, keywordsMarked);
     }
 
     private void JudgeDeferred(ReadOnlySpan<byte> json, WalkState state, Frame frame)
@@ -146,17 +171,19 @@ internal sealed partial class JsonSecretWalker
                 || (frame.SiblingType is not null && _judge.Prefilter.IsContextName(frame.SiblingType + "." + deferred.Name.Normalized))
                 || (value.Length >= MinLengthWithoutContext && _judge.Prefilter.MarkKeywordHits(value, _keywordHits));
             if (interesting)
-                Report(json, state, value, context, deferred.Name.Raw, deferred.Offset, embedded);
+                Report(json, state, value, context, deferred.Name.Raw, deferred.Offset, embedded, keywordsMarked: false);
         }
         frame.Deferred = null;
     }
 
-    private void Report(ReadOnlySpan<byte> json, WalkState state, string value, in ValueContext context, string? segmentOverride, long offset, bool embedded)
+    /// <param name="keywordsMarked">The scratch keyword marks already hold this value's (the caller has just marked it).</param>
+    private void Report(ReadOnlySpan<byte> json, WalkState state, string value, in ValueContext context, string? segmentOverride, long offset, bool embedded, bool keywordsMarked)
     {
         if (embedded && TryWalkEmbedded(value, Pointer(state, segmentOverride), Position(json, state, offset), state))
             return;
-        // The embedded walk (or an earlier value) reused the scratch marks: mark this value's keywords again.
-        _judge.Prefilter.MarkKeywordHits(value, _keywordHits);
+        // The embedded walk (or an earlier value) may have reused the scratch marks: mark this value's keywords again.
+        if (embedded || !keywordsMarked)
+            _judge.Prefilter.MarkKeywordHits(value, _keywordHits);
         _candidates.Clear();
         _judge.Judge(value, context, _keywordHits, _candidates);
         if (_candidates.Count == 0)
@@ -179,10 +206,44 @@ internal sealed partial class JsonSecretWalker
     /// <summary>A string holding a JSON document (Dataverse clientdata, an environment variable's JSON value) is walked as JSON.</summary>
     private bool TryWalkEmbedded(string value, string pointer, (int Line, int Column)? position, WalkState state)
     {
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(value.Length));
+        try
+        {
+            return TryWalkEmbedded(utf8.AsSpan(0, Encoding.UTF8.GetBytes(value, utf8)), pointer, position, state);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8, clearArray: true); // the document may hold secrets
+        }
+    }
+
+    /// <summary>The string token the reader is on, walked from its unescaped UTF-8 bytes: no UTF-16 copy and no string.</summary>
+    private bool TryWalkEmbedded(ref Utf8JsonReader reader, string pointer, (int Line, int Column)? position, WalkState state)
+    {
+        if (!reader.ValueIsEscaped)
+            return TryWalkEmbedded(reader.ValueSpan, pointer, position, state); // a slice of the outer document
+        var utf8 = ArrayPool<byte>.Shared.Rent(reader.ValueSpan.Length); // unescaping never lengthens UTF-8
+        try
+        {
+            return TryWalkEmbedded(utf8.AsSpan(0, reader.CopyString(utf8)), pointer, position, state);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8, clearArray: true);
+        }
+    }
+
+    /// <remarks>
+    /// Reuses this walker (its name caches stay warm); the inner walk has its own frames, and every scratch
+    /// buffer it overwrites (<see cref="_chars"/>, the keyword marks, the candidates) is refilled by the caller
+    /// before it is read again. Inner hits are kept only when the whole inner document parses.
+    /// </remarks>
+    private bool TryWalkEmbedded(ReadOnlySpan<byte> utf8, string pointer, (int Line, int Column)? position, WalkState state)
+    {
         var inner = new List<SecretHit>();
         try
         {
-            new JsonSecretWalker(_judge).Walk(Encoding.UTF8.GetBytes(value), pointer, trackLines: false, position, inner, state.EmbeddedDepth + 1);
+            Walk(utf8, pointer, trackLines: false, position, inner, state.EmbeddedDepth + 1);
         }
         catch (MalformedJsonException)
         {
@@ -248,7 +309,7 @@ internal sealed partial class JsonSecretWalker
         return name;
     }
 
-    private const int NameCacheSize = 512;
+    private const int NameCacheSize = 4096;
 
     private static int SlotOf(ReadOnlySpan<byte> raw)
     {

@@ -36,9 +36,9 @@ internal sealed class SecretValueJudge
         if (value.Length == 0)
             return;
         var notSecret = _catalog.NotSecret;
-        var namedNotSecret = IsNotSecretName(context.Key, notSecret) || IsNotSecretName(context.SiblingName, notSecret);
-        var fileContent = SecretText.IsFileContent(value, notSecret);
-        var wholeExpression = SecretText.IsWholeExpression(value) || SecretText.IsSecretReference(value);
+        // Both facts are computed on first need: most values reach only distinctive, keyword-hit patterns.
+        bool? namedNotSecretOrFileContent = null;
+        bool? wholeExpression = null;
         string? masked = null;
         var firstNew = found.Count;
 
@@ -46,10 +46,13 @@ internal sealed class SecretValueJudge
         for (var index = 0; index < patterns.Count; index++)
         {
             var pattern = patterns[index];
-            if (!pattern.Distinctive && (namedNotSecret || fileContent))
+            if (!pattern.Distinctive && (namedNotSecretOrFileContent ??= IsNotSecretName(context.Key, notSecret)
+                    || IsNotSecretName(context.SiblingName, notSecret) || SecretText.IsFileContent(value, notSecret)))
                 continue;
             var keywordHit = keywordHits[index];
-            if (!keywordHit && (pattern.ContextKeys.Count == 0 || wholeExpression || !MatchesContext(pattern, context)))
+            if (!keywordHit && (pattern.ContextKeys.Count == 0
+                    || (wholeExpression ??= SecretText.IsWholeExpression(value) || SecretText.IsSecretReference(value))
+                    || !MatchesContext(pattern, context)))
                 continue;
             masked ??= SecretText.MaskInterpolations(value);
             if (pattern.Regex is null)

@@ -153,7 +153,7 @@ internal sealed partial class JsonSecretWalker
         }
         // The name sibling only qualifies the value of a name/value pair (judged in JudgeDeferred).
         var context = new ValueContext(name?.Normalized, frame?.Container?.Normalized, null, frame?.SiblingType);
-        Report(json, state, new string(chars), context, segmentOverride: null, reader.TokenStartIndex, embedded: false, keywordsMarked);
+        Report(json, state, chars, context, segmentOverride: null, reader.TokenStartIndex, embedded: false, keywordsMarked);
     }
 
     private void JudgeDeferred(ReadOnlySpan<byte> json, WalkState state, Frame frame)
@@ -177,7 +177,8 @@ internal sealed partial class JsonSecretWalker
     }
 
     /// <param name="keywordsMarked">The scratch keyword marks already hold this value's (the caller has just marked it).</param>
-    private void Report(ReadOnlySpan<byte> json, WalkState state, string value, in ValueContext context, string? segmentOverride, long offset, bool embedded, bool keywordsMarked)
+    /// <param name="value">Not a view of the scratch buffer when <paramref name="embedded"/>: the embedded walk reuses it.</param>
+    private void Report(ReadOnlySpan<byte> json, WalkState state, ReadOnlySpan<char> value, in ValueContext context, string? segmentOverride, long offset, bool embedded, bool keywordsMarked)
     {
         if (embedded && TryWalkEmbedded(value, Pointer(state, segmentOverride), Position(json, state, offset), state))
             return;
@@ -204,7 +205,7 @@ internal sealed partial class JsonSecretWalker
         state.FixedPosition ?? (state.TrackLines ? state.Lines.PositionOf(json, offset) : null);
 
     /// <summary>A string holding a JSON document (Dataverse clientdata, an environment variable's JSON value) is walked as JSON.</summary>
-    private bool TryWalkEmbedded(string value, string pointer, (int Line, int Column)? position, WalkState state)
+    private bool TryWalkEmbedded(ReadOnlySpan<char> value, string pointer, (int Line, int Column)? position, WalkState state)
     {
         var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(value.Length));
         try

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using TenantScanner.Findings;
@@ -23,6 +22,8 @@ internal sealed partial class JsonSecretWalker
     private readonly Dictionary<string, PropertyName>.AlternateLookup<ReadOnlySpan<char>> _namesBySpan;
     private readonly List<SecretCandidate> _candidates = [];
     private char[] _chars = new char[1024];
+    /// <summary>How much of <see cref="_chars"/> this document wrote: cleared when the walk ends, since the walker outlives it.</summary>
+    private int _charsUsed;
     private readonly bool[] _keywordHits;
     private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _typesBySpan;
@@ -70,6 +71,15 @@ internal sealed partial class JsonSecretWalker
         {
             // The reader's own message may quote bytes of the document; keep only the position.
             throw new MalformedJsonException((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
+        }
+        finally
+        {
+            if (embeddedDepth == 0)
+            {
+                // The walker is kept for the thread's next document: leave none of this one's text in it.
+                _chars.AsSpan(0, _charsUsed).Clear();
+                _charsUsed = 0;
+            }
         }
     }
 
@@ -204,56 +214,6 @@ internal sealed partial class JsonSecretWalker
     private static (int Line, int Column)? Position(ReadOnlySpan<byte> json, WalkState state, long offset) =>
         state.FixedPosition ?? (state.TrackLines ? state.Lines.PositionOf(json, offset) : null);
 
-    /// <summary>A string holding a JSON document (Dataverse clientdata, an environment variable's JSON value) is walked as JSON.</summary>
-    private bool TryWalkEmbedded(ReadOnlySpan<char> value, string pointer, (int Line, int Column)? position, WalkState state)
-    {
-        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(value.Length));
-        try
-        {
-            return TryWalkEmbedded(utf8.AsSpan(0, Encoding.UTF8.GetBytes(value, utf8)), pointer, position, state);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(utf8, clearArray: true); // the document may hold secrets
-        }
-    }
-
-    /// <summary>The string token the reader is on, walked from its unescaped UTF-8 bytes: no UTF-16 copy and no string.</summary>
-    private bool TryWalkEmbedded(ref Utf8JsonReader reader, string pointer, (int Line, int Column)? position, WalkState state)
-    {
-        if (!reader.ValueIsEscaped)
-            return TryWalkEmbedded(reader.ValueSpan, pointer, position, state); // a slice of the outer document
-        var utf8 = ArrayPool<byte>.Shared.Rent(reader.ValueSpan.Length); // unescaping never lengthens UTF-8
-        try
-        {
-            return TryWalkEmbedded(utf8.AsSpan(0, reader.CopyString(utf8)), pointer, position, state);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(utf8, clearArray: true);
-        }
-    }
-
-    /// <remarks>
-    /// Reuses this walker (its name caches stay warm); the inner walk has its own frames, and every scratch
-    /// buffer it overwrites (<see cref="_chars"/>, the keyword marks, the candidates) is refilled by the caller
-    /// before it is read again. Inner hits are kept only when the whole inner document parses.
-    /// </remarks>
-    private bool TryWalkEmbedded(ReadOnlySpan<byte> utf8, string pointer, (int Line, int Column)? position, WalkState state)
-    {
-        var inner = new List<SecretHit>();
-        try
-        {
-            Walk(utf8, pointer, trackLines: false, position, inner, state.EmbeddedDepth + 1);
-        }
-        catch (MalformedJsonException)
-        {
-            return false;
-        }
-        state.Hits.AddRange(inner);
-        return true;
-    }
-
     private static string Pointer(WalkState state, string? lastSegmentOverride)
     {
         var builder = new StringBuilder(state.BasePointer, 128);
@@ -281,19 +241,13 @@ internal sealed partial class JsonSecretWalker
         return normalized;
     }
 
-    private static bool LooksLikeJson(ReadOnlySpan<char> chars)
-    {
-        var trimmed = chars.Trim();
-        return trimmed.Length >= 2
-            && ((trimmed[0] == '{' && trimmed[^1] == '}') || (trimmed[0] == '[' && trimmed[^1] == ']'));
-    }
-
     private ReadOnlySpan<char> Decode(ref Utf8JsonReader reader)
     {
         var raw = reader.ValueSpan;
         if (_chars.Length < raw.Length)
             _chars = new char[Math.Max(raw.Length, _chars.Length * 2)];
         var length = reader.ValueIsEscaped ? reader.CopyString(_chars) : Encoding.UTF8.GetChars(raw, _chars);
+        _charsUsed = Math.Max(_charsUsed, length);
         return _chars.AsSpan(0, length);
     }
 

@@ -191,6 +191,7 @@ public sealed class SecretDetectorTests
         Assert.Empty(Detector.ScanValue("Xk2pL9qR4tV7wZ1bN5mC8", "contoso_Region"));
         Assert.Equal("", Assert.Single(Detector.ScanValue("use AKIAQ3EGUYT6HZBLMXOP for uploads", null)).JsonPointer);
     }
+
     [Fact]
     public void Detectors_with_different_catalogs_on_one_thread_each_use_their_own_patterns()
     {

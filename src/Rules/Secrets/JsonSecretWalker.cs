@@ -22,6 +22,8 @@ internal sealed partial class JsonSecretWalker
     private readonly Dictionary<string, PropertyName>.AlternateLookup<ReadOnlySpan<char>> _namesBySpan;
     private readonly List<SecretCandidate> _candidates = [];
     private char[] _chars = new char[1024];
+    /// <summary>How much of <see cref="_chars"/> this document wrote: cleared when the walk ends, since the walker outlives it.</summary>
+    private int _charsUsed;
     private readonly bool[] _keywordHits;
     private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _typesBySpan;
@@ -34,11 +36,25 @@ internal sealed partial class JsonSecretWalker
         _typesBySpan = _types.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>The judge this walker was built for (a detector reuses a thread's walker only with its own judge).</summary>
+    public SecretValueJudge Judge => _judge;
+
+    /// <summary>
+    /// Walkers are reused across documents so the name caches stay warm; names unique to one flow (action names)
+    /// would make them grow without end, so they start over past this many entries.
+    /// </summary>
+    private const int MaxCachedNames = 16_384;
+
     /// <param name="trackLines">False for documents whose line numbers mean nothing to the user (a re-serialised element).</param>
     /// <param name="fixedPosition">For an embedded document: every hit is placed at the outer string.</param>
     /// <exception cref="MalformedJsonException">The document is not valid JSON (the message holds the position only).</exception>
     public void Walk(ReadOnlySpan<byte> json, string basePointer, bool trackLines, (int Line, int Column)? fixedPosition, List<SecretHit> hits, int embeddedDepth = 0)
     {
+        if (embeddedDepth == 0 && (_names.Count > MaxCachedNames || _types.Count > MaxCachedNames))
+        {
+            _names.Clear();
+            _types.Clear();
+        }
         var state = new WalkState(basePointer, trackLines, fixedPosition, hits, embeddedDepth);
         var reader = new Utf8JsonReader(json, new JsonReaderOptions
         {
@@ -55,6 +71,15 @@ internal sealed partial class JsonSecretWalker
         {
             // The reader's own message may quote bytes of the document; keep only the position.
             throw new MalformedJsonException((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
+        }
+        finally
+        {
+            if (embeddedDepth == 0)
+            {
+                // The walker is kept for the thread's next document: leave none of this one's text in it.
+                _chars.AsSpan(0, _charsUsed).Clear();
+                _charsUsed = 0;
+            }
         }
     }
 
@@ -122,13 +147,23 @@ internal sealed partial class JsonSecretWalker
         }
         if (!isContext && chars.Length < MinLengthWithoutContext)
             return;
-        var embedded = state.EmbeddedDepth < MaxEmbeddedDepth && LooksLikeJson(chars);
-        var keyword = _judge.Prefilter.MarkKeywordHits(chars, _keywordHits);
-        if (!isContext && !embedded && !keyword)
-            return;
+        bool keywordsMarked;
+        if (state.EmbeddedDepth < MaxEmbeddedDepth && LooksLikeJson(chars))
+        {
+            if (TryWalkEmbedded(ref reader, Pointer(state, null), Position(json, state, reader.TokenStartIndex), state))
+                return;
+            chars = Decode(ref reader); // not JSON after all: the embedded walk reused the scratch buffer, judge it as text
+            keywordsMarked = false;
+        }
+        else
+        {
+            if (!_judge.Prefilter.MarkKeywordHits(chars, _keywordHits) && !isContext)
+                return;
+            keywordsMarked = true;
+        }
         // The name sibling only qualifies the value of a name/value pair (judged in JudgeDeferred).
         var context = new ValueContext(name?.Normalized, frame?.Container?.Normalized, null, frame?.SiblingType);
-        Report(json, state, new string(chars), context, segmentOverride: null, reader.TokenStartIndex, embedded);
+        Report(json, state, chars, context, segmentOverride: null, reader.TokenStartIndex, embedded: false, keywordsMarked);
     }
 
     private void JudgeDeferred(ReadOnlySpan<byte> json, WalkState state, Frame frame)
@@ -146,17 +181,20 @@ internal sealed partial class JsonSecretWalker
                 || (frame.SiblingType is not null && _judge.Prefilter.IsContextName(frame.SiblingType + "." + deferred.Name.Normalized))
                 || (value.Length >= MinLengthWithoutContext && _judge.Prefilter.MarkKeywordHits(value, _keywordHits));
             if (interesting)
-                Report(json, state, value, context, deferred.Name.Raw, deferred.Offset, embedded);
+                Report(json, state, value, context, deferred.Name.Raw, deferred.Offset, embedded, keywordsMarked: false);
         }
         frame.Deferred = null;
     }
 
-    private void Report(ReadOnlySpan<byte> json, WalkState state, string value, in ValueContext context, string? segmentOverride, long offset, bool embedded)
+    /// <param name="keywordsMarked">The scratch keyword marks already hold this value's (the caller has just marked it).</param>
+    /// <param name="value">Not a view of the scratch buffer when <paramref name="embedded"/>: the embedded walk reuses it.</param>
+    private void Report(ReadOnlySpan<byte> json, WalkState state, ReadOnlySpan<char> value, in ValueContext context, string? segmentOverride, long offset, bool embedded, bool keywordsMarked)
     {
         if (embedded && TryWalkEmbedded(value, Pointer(state, segmentOverride), Position(json, state, offset), state))
             return;
-        // The embedded walk (or an earlier value) reused the scratch marks: mark this value's keywords again.
-        _judge.Prefilter.MarkKeywordHits(value, _keywordHits);
+        // The embedded walk (or an earlier value) may have reused the scratch marks: mark this value's keywords again.
+        if (embedded || !keywordsMarked)
+            _judge.Prefilter.MarkKeywordHits(value, _keywordHits);
         _candidates.Clear();
         _judge.Judge(value, context, _keywordHits, _candidates);
         if (_candidates.Count == 0)
@@ -175,22 +213,6 @@ internal sealed partial class JsonSecretWalker
 
     private static (int Line, int Column)? Position(ReadOnlySpan<byte> json, WalkState state, long offset) =>
         state.FixedPosition ?? (state.TrackLines ? state.Lines.PositionOf(json, offset) : null);
-
-    /// <summary>A string holding a JSON document (Dataverse clientdata, an environment variable's JSON value) is walked as JSON.</summary>
-    private bool TryWalkEmbedded(string value, string pointer, (int Line, int Column)? position, WalkState state)
-    {
-        var inner = new List<SecretHit>();
-        try
-        {
-            new JsonSecretWalker(_judge).Walk(Encoding.UTF8.GetBytes(value), pointer, trackLines: false, position, inner, state.EmbeddedDepth + 1);
-        }
-        catch (MalformedJsonException)
-        {
-            return false;
-        }
-        state.Hits.AddRange(inner);
-        return true;
-    }
 
     private static string Pointer(WalkState state, string? lastSegmentOverride)
     {
@@ -219,19 +241,13 @@ internal sealed partial class JsonSecretWalker
         return normalized;
     }
 
-    private static bool LooksLikeJson(ReadOnlySpan<char> chars)
-    {
-        var trimmed = chars.Trim();
-        return trimmed.Length >= 2
-            && ((trimmed[0] == '{' && trimmed[^1] == '}') || (trimmed[0] == '[' && trimmed[^1] == ']'));
-    }
-
     private ReadOnlySpan<char> Decode(ref Utf8JsonReader reader)
     {
         var raw = reader.ValueSpan;
         if (_chars.Length < raw.Length)
             _chars = new char[Math.Max(raw.Length, _chars.Length * 2)];
         var length = reader.ValueIsEscaped ? reader.CopyString(_chars) : Encoding.UTF8.GetChars(raw, _chars);
+        _charsUsed = Math.Max(_charsUsed, length);
         return _chars.AsSpan(0, length);
     }
 
@@ -248,7 +264,7 @@ internal sealed partial class JsonSecretWalker
         return name;
     }
 
-    private const int NameCacheSize = 512;
+    private const int NameCacheSize = 4096;
 
     private static int SlotOf(ReadOnlySpan<byte> raw)
     {

@@ -14,6 +14,9 @@ internal sealed class KeywordPrefilter
     private readonly KeywordSet? _ignoreCase;
     private readonly string[] _plainContextKeys;
     private readonly string[] _qualifiedContextKeys;
+    /// <summary>The last character of every plain context key: a name ending otherwise (most action names) ends with none of them.</summary>
+    private readonly SearchValues<char> _plainKeyEndings;
+    private readonly bool _anyEmptyPlainKey;
 
     public KeywordPrefilter(IReadOnlyList<SecretPattern> patterns)
     {
@@ -21,6 +24,8 @@ internal sealed class KeywordPrefilter
         _ignoreCase = KeywordSet.Create(patterns, ignoreCase: true);
         var contextKeys = patterns.SelectMany(p => p.ContextKeys).Distinct().ToArray();
         _plainContextKeys = contextKeys.Where(k => !k.Contains('.')).ToArray();
+        _plainKeyEndings = SearchValues.Create(new string(_plainContextKeys.Where(k => k.Length > 0).Select(k => k[^1]).Distinct().ToArray()));
+        _anyEmptyPlainKey = _plainContextKeys.Any(k => k.Length == 0);
         _qualifiedContextKeys = contextKeys.Where(k => k.Contains('.')).Select(k => k[(k.IndexOf('.') + 1)..]).Distinct().ToArray();
     }
 
@@ -36,10 +41,13 @@ internal sealed class KeywordPrefilter
     /// <summary>True when a value under this (normalised) name could match a context key on its own or qualified by its parent.</summary>
     public bool IsContextName(string normalizedName)
     {
-        foreach (var key in _plainContextKeys)
+        if (_anyEmptyPlainKey || (normalizedName.Length > 0 && _plainKeyEndings.Contains(normalizedName[^1])))
         {
-            if (normalizedName.EndsWith(key, StringComparison.Ordinal))
-                return true;
+            foreach (var key in _plainContextKeys)
+            {
+                if (normalizedName.EndsWith(key, StringComparison.Ordinal))
+                    return true;
+            }
         }
         return Array.IndexOf(_qualifiedContextKeys, normalizedName) >= 0;
     }

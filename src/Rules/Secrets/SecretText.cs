@@ -41,7 +41,7 @@ internal static class SecretText
     }
 
     /// <summary>A Workflow Definition Language expression: the whole string is evaluated at run time.</summary>
-    public static bool IsWholeExpression(string value) =>
+    public static bool IsWholeExpression(ReadOnlySpan<char> value) =>
         value.Length > 1 && value[0] == '@' && value[1] != '@' && value[1] != '{';
 
     /// <summary>Masks every <c>@{ ... }</c> (string interpolation) with <see cref="ExpressionMask"/>, keeping offsets.</summary>
@@ -79,14 +79,14 @@ internal static class SecretText
         text.Length is 36 or 38 && Guid.TryParse(text, out _); // 32 bare hex digits is also how API keys look: not a GUID here.
 
     /// <summary>References to a secret store are the right way to hold a secret, never a leak.</summary>
-    public static bool IsSecretReference(string value) =>
+    public static bool IsSecretReference(ReadOnlySpan<char> value) =>
         value.Contains("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase)
         || value.Contains(".vault.azure.net/secrets/", StringComparison.OrdinalIgnoreCase)
         || value.StartsWith("@parameters(", StringComparison.Ordinal)
         || value.StartsWith("@body(", StringComparison.Ordinal)
         || value.StartsWith("@variables(", StringComparison.Ordinal);
 
-    public static bool IsFileContent(string value, NotSecretRules rules)
+    public static bool IsFileContent(ReadOnlySpan<char> value, NotSecretRules rules)
     {
         if (value.StartsWith("data:", StringComparison.OrdinalIgnoreCase) && value.Contains(";base64,", StringComparison.OrdinalIgnoreCase))
             return true;

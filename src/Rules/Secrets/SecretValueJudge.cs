@@ -31,14 +31,15 @@ internal sealed class SecretValueJudge
     public int PatternCount => _catalog.Patterns.Count;
 
     /// <param name="keywordHits">From <see cref="KeywordPrefilter.MarkKeywordHits"/> on this value.</param>
-    public void Judge(string value, in ValueContext context, ReadOnlySpan<bool> keywordHits, List<SecretCandidate> found)
+    /// <param name="value">Only made a string when a pattern finds something in it: most judged values hold a keyword by chance.</param>
+    public void Judge(ReadOnlySpan<char> value, in ValueContext context, ReadOnlySpan<bool> keywordHits, List<SecretCandidate> found)
     {
-        if (value.Length == 0)
+        if (value.IsEmpty)
             return;
         var notSecret = _catalog.NotSecret;
-        var namedNotSecret = IsNotSecretName(context.Key, notSecret) || IsNotSecretName(context.SiblingName, notSecret);
-        var fileContent = SecretText.IsFileContent(value, notSecret);
-        var wholeExpression = SecretText.IsWholeExpression(value) || SecretText.IsSecretReference(value);
+        // Both facts are computed on first need: most values reach only distinctive, keyword-hit patterns.
+        bool? namedNotSecretOrFileContent = null;
+        bool? wholeExpression = null;
         string? masked = null;
         var firstNew = found.Count;
 
@@ -46,20 +47,30 @@ internal sealed class SecretValueJudge
         for (var index = 0; index < patterns.Count; index++)
         {
             var pattern = patterns[index];
-            if (!pattern.Distinctive && (namedNotSecret || fileContent))
+            if (!pattern.Distinctive && (namedNotSecretOrFileContent ??= IsNotSecretName(context.Key, notSecret)
+                    || IsNotSecretName(context.SiblingName, notSecret) || SecretText.IsFileContent(value, notSecret)))
                 continue;
             var keywordHit = keywordHits[index];
-            if (!keywordHit && (pattern.ContextKeys.Count == 0 || wholeExpression || !MatchesContext(pattern, context)))
+            if (!keywordHit && (pattern.ContextKeys.Count == 0
+                    || (wholeExpression ??= SecretText.IsWholeExpression(value) || SecretText.IsSecretReference(value))
+                    || !MatchesContext(pattern, context)))
                 continue;
-            masked ??= SecretText.MaskInterpolations(value);
             if (pattern.Regex is null)
             {
+                masked ??= SecretText.MaskInterpolations(value.ToString());
                 if (IsLiteralCredential(masked))
                     Consider(pattern, masked, 0, masked.Length, found, firstNew);
                 continue;
             }
             try
             {
+                // An allocation-free probe first; the string and the match objects only for a value that matches.
+                ReadOnlySpan<char> probe = masked ?? (value.Contains("@{", StringComparison.Ordinal)
+                    ? masked = SecretText.MaskInterpolations(value.ToString())
+                    : value);
+                if (!pattern.Regex.IsMatch(probe))
+                    continue;
+                masked ??= value.ToString(); // no interpolation to mask
                 foreach (System.Text.RegularExpressions.Match match in pattern.Regex.Matches(masked))
                 {
                     var group = match.Groups["secret"];

@@ -191,4 +191,54 @@ public sealed class SecretDetectorTests
         Assert.Empty(Detector.ScanValue("Xk2pL9qR4tV7wZ1bN5mC8", "contoso_Region"));
         Assert.Equal("", Assert.Single(Detector.ScanValue("use AKIAQ3EGUYT6HZBLMXOP for uploads", null)).JsonPointer);
     }
+
+    [Fact]
+    public void Detectors_with_different_catalogs_on_one_thread_each_use_their_own_patterns()
+    {
+        const string yaml = "version: 1\npatterns:\n  - id: acme-token\n    secretType: AcmeToken\n    keywords: [\"acme_\"]\n    regex: 'acme_[a-z0-9]{20}'\n    confidence: high\n";
+        var acme = new SecretDetector(SecretPatternCatalog.Parse(yaml, "acme.yaml"));
+        var json = Encoding.UTF8.GetBytes("{\"a\":\"acme_k3j5h7g2f4d6s3a2q4w6\",\"t\":\"ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789\"}");
+
+        // Alternating on one thread: a walker kept for one detector must not serve the other.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("GitHubToken", Assert.Single(Detector.ScanJson(json)).SecretType);
+            Assert.Equal("AcmeToken", Assert.Single(acme.ScanJson(json)).SecretType);
+        }
+    }
+
+    [Fact]
+    public void A_document_scanned_after_a_malformed_one_is_judged_from_a_clean_state()
+    {
+        Assert.Throws<MalformedJsonException>(() => Scan("{\"authentication\":{\"type\":\"SecureString\",\"password\":"));
+
+        var hit = Assert.Single(Scan("{\"a\":{\"value\":\"Xk2pL9qR4tV7wZ1bN5mC8\"},\"t\":\"AKIAQ3EGUYT6HZBLMXOP\"}"));
+
+        Assert.Equal("/t", hit.JsonPointer);
+    }
+
+    [Fact]
+    public void Escaped_clientdata_is_walked_and_a_string_that_only_looks_like_json_is_judged_as_text()
+    {
+        var inner = "{\"k\":\"ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789\",\"u\":\"https:\\/\\/x.example\\/\u00e9\"}";
+        var row = JsonSerializer.Serialize(new { clientdata = inner, note = "{not json, but AKIAQ3EGUYT6HZBLMXOP inside}" });
+
+        var hits = Scan(row);
+
+        Assert.Equal(["/clientdata/k", "/note"], hits.Select(h => h.JsonPointer));
+        Assert.Equal(["GitHubToken", "AwsAccessKey"], hits.Select(h => h.SecretType));
+    }
+
+    [Fact]
+    public void Property_names_stay_right_after_the_name_cache_starts_over()
+    {
+        // More distinct names than the walker caches, then the names a secret depends on.
+        var many = string.Join(",", Enumerable.Range(0, 20_000).Select(i => $"\"Action_{i}\":{{\"type\":\"Compose\"}}"));
+        Assert.Empty(Scan("{" + many + "}"));
+
+        var hit = Assert.Single(Scan("{\"authentication\":{\"type\":\"Basic\",\"password\":\"hunter2\"}}"));
+
+        Assert.Equal("/authentication/password", hit.JsonPointer);
+        Assert.Equal("AuthenticationCredential", hit.SecretType);
+    }
 }

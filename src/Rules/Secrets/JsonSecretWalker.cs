@@ -72,6 +72,13 @@ internal sealed partial class JsonSecretWalker
             // The reader's own message may quote bytes of the document; keep only the position.
             throw new MalformedJsonException((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
         }
+        catch (InvalidOperationException)
+        {
+            // A string escape that is not valid UTF-16 (a lone surrogate such as \ud800) passes the reader's
+            // syntax check but cannot be read as text: the document is as unusable as malformed JSON.
+            var (line, column) = LineAndColumn(json, (int)reader.TokenStartIndex);
+            throw new MalformedJsonException(line, column);
+        }
         finally
         {
             if (embeddedDepth == 0)
@@ -81,6 +88,14 @@ internal sealed partial class JsonSecretWalker
                 _charsUsed = 0;
             }
         }
+    }
+
+    /// <summary>1-based line and byte column of <paramref name="offset"/>, counted only when a document is refused.</summary>
+    private static (int Line, int Column) LineAndColumn(ReadOnlySpan<byte> json, int offset)
+    {
+        var before = json[..Math.Min(offset, json.Length)];
+        var lastNewLine = before.LastIndexOf((byte)'\n');
+        return (before.Count((byte)'\n') + 1, offset - lastNewLine);
     }
 
     private void Step(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, WalkState state)

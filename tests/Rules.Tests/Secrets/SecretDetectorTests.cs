@@ -161,6 +161,17 @@ public sealed class SecretDetectorTests
     }
 
     [Fact]
+    public void A_lone_surrogate_escape_is_refused_as_malformed_json_with_its_position()
+    {
+        // Valid JSON syntax, but "\ud800" cannot be read as text; the CLI must report it like any bad file.
+        var json = "{\n  \"ok\": \"fine\",\n  \"password\": \"longer-than-sixteen-characters-\\ud800-tail\"\n}";
+
+        var error = Assert.Throws<MalformedJsonException>(() => Scan(json));
+
+        Assert.Equal(3, error.Line);
+    }
+
+    [Fact]
     public void Malformed_json_error_names_the_position_but_never_the_content()
     {
         const string secret = "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789";

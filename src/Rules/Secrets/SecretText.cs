@@ -16,19 +16,25 @@ internal static class SecretText
         if (text.IsEmpty)
             return 0;
         Span<int> counts = stackalloc int[128];
-        var other = new Dictionary<char, int>();
+        Dictionary<char, int>? other = null; // candidates are nearly always ASCII
         foreach (var c in text)
         {
             if (c < 128)
                 counts[c]++;
             else
+            {
+                other ??= [];
                 other[c] = other.GetValueOrDefault(c) + 1;
+            }
         }
         double entropy = 0;
         foreach (var count in counts)
             entropy += Term(count, text.Length);
-        foreach (var count in other.Values)
-            entropy += Term(count, text.Length);
+        if (other is not null)
+        {
+            foreach (var count in other.Values)
+                entropy += Term(count, text.Length);
+        }
         return entropy;
 
         static double Term(int count, int total)
@@ -78,41 +84,13 @@ internal static class SecretText
     public static bool IsGuid(ReadOnlySpan<char> text) =>
         text.Length is 36 or 38 && Guid.TryParse(text, out _); // 32 bare hex digits is also how API keys look: not a GUID here.
 
+    private static readonly SearchValues<string> SecretStoreReferences =
+        SearchValues.Create(["@Microsoft.KeyVault(", ".vault.azure.net/secrets/"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>References to a secret store are the right way to hold a secret, never a leak.</summary>
     public static bool IsSecretReference(ReadOnlySpan<char> value) =>
-        value.Contains("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase)
-        || value.Contains(".vault.azure.net/secrets/", StringComparison.OrdinalIgnoreCase)
+        value.ContainsAny(SecretStoreReferences)
         || value.StartsWith("@parameters(", StringComparison.Ordinal)
         || value.StartsWith("@body(", StringComparison.Ordinal)
         || value.StartsWith("@variables(", StringComparison.Ordinal);
-
-    public static bool IsFileContent(ReadOnlySpan<char> value, NotSecretRules rules)
-    {
-        if (value.StartsWith("data:", StringComparison.OrdinalIgnoreCase) && value.Contains(";base64,", StringComparison.OrdinalIgnoreCase))
-            return true;
-        if (value.Length < 100)
-            return false;
-        foreach (var prefix in rules.Base64FilePrefixes)
-        {
-            if (value.StartsWith(prefix, StringComparison.Ordinal))
-                return true;
-        }
-        return false;
-    }
-
-    /// <summary>Placeholders are short; in a long random blob (a PFX, a key) "todo" or "xxxx" occur by chance.</summary>
-    private const int MaxPlaceholderLength = 100;
-
-    public static bool IsPlaceholder(ReadOnlySpan<char> candidate, NotSecretRules rules)
-    {
-        if (candidate.Length > MaxPlaceholderLength)
-            return false;
-        foreach (var placeholder in rules.Placeholders)
-        {
-            if (candidate.Contains(placeholder, StringComparison.OrdinalIgnoreCase))
-                return true;
-        }
-        // One repeated character ("aaaaaaaa", "00000000") is a filler, not a key.
-        return candidate.Length > 0 && !candidate.ContainsAnyExcept(candidate[0]);
-    }
 }

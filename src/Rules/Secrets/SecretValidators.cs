@@ -7,10 +7,10 @@ namespace TenantScanner.Secrets;
 /// <summary>Structural checks that a regex cannot express. They decode only into locals that are dropped at once.</summary>
 internal static class SecretValidators
 {
-    public static bool Passes(SecretValidation validation, string candidate, NotSecretRules rules) => validation switch
+    public static bool Passes(SecretValidation validation, string candidate, NotSecretMatcher notSecret) => validation switch
     {
         SecretValidation.None => true,
-        SecretValidation.BasicAuth => IsBasicCredential(candidate, rules),
+        SecretValidation.BasicAuth => IsBasicCredential(candidate, notSecret),
         SecretValidation.Jwt => IsJwt(candidate),
         SecretValidation.Base64Of64Bytes => DecodedLength(candidate) == 64,
         _ => false,
@@ -22,7 +22,7 @@ internal static class SecretValidators
         return Convert.TryFromBase64String(base64, buffer, out var written) ? written : -1;
     }
 
-    private static bool IsBasicCredential(string base64, NotSecretRules rules)
+    private static bool IsBasicCredential(string base64, NotSecretMatcher notSecret)
     {
         var bytes = new byte[base64.Length];
         if (!Convert.TryFromBase64String(base64, bytes, out var written))
@@ -49,7 +49,7 @@ internal static class SecretValidators
                 return false;
         }
         var password = decoded.AsSpan(colon + 1);
-        return !SecretText.IsPlaceholder(password, rules) && !SecretText.IsWholeExpression(password.ToString());
+        return !notSecret.IsPlaceholder(password) && !SecretText.IsWholeExpression(password.ToString());
     }
 
     private static bool IsJwt(string token)

@@ -16,11 +16,12 @@ internal sealed class SecretValueJudge
     {
         _catalog = catalog;
         Prefilter = new KeywordPrefilter(catalog.Patterns);
+        _notSecret = new NotSecretMatcher(catalog.NotSecret);
     }
 
     public KeywordPrefilter Prefilter { get; }
 
-    public NotSecretRules NotSecret => _catalog.NotSecret;
+    private readonly NotSecretMatcher _notSecret;
 
     /// <summary>Values skipped because a regex timed out (a badly written user pattern).</summary>
     public int TimedOut => _timedOut;
@@ -36,7 +37,7 @@ internal sealed class SecretValueJudge
     {
         if (value.IsEmpty)
             return;
-        var notSecret = _catalog.NotSecret;
+        var notSecret = _notSecret;
         // Both facts are computed on first need: most values reach only distinctive, keyword-hit patterns.
         bool? namedNotSecretOrFileContent = null;
         bool? wholeExpression = null;
@@ -47,8 +48,8 @@ internal sealed class SecretValueJudge
         for (var index = 0; index < patterns.Count; index++)
         {
             var pattern = patterns[index];
-            if (!pattern.Distinctive && (namedNotSecretOrFileContent ??= IsNotSecretName(context.Key, notSecret)
-                    || IsNotSecretName(context.SiblingName, notSecret) || SecretText.IsFileContent(value, notSecret)))
+            if (!pattern.Distinctive && (namedNotSecretOrFileContent ??= notSecret.IsNotSecretName(context.Key)
+                    || notSecret.IsNotSecretName(context.SiblingName) || notSecret.IsFileContent(value)))
                 continue;
             var keywordHit = keywordHits[index];
             if (!keywordHit && (pattern.ContextKeys.Count == 0
@@ -92,8 +93,8 @@ internal sealed class SecretValueJudge
         var span = masked.AsSpan(start, length);
         if (length < pattern.MinLength || span.Contains(SecretText.ExpressionMask))
             return;
-        var notSecret = _catalog.NotSecret;
-        if (SecretText.IsPlaceholder(span, notSecret))
+        var notSecret = _notSecret;
+        if (notSecret.IsPlaceholder(span))
             return;
         if (pattern.MinEntropy > 0 && SecretText.Entropy(span) < pattern.MinEntropy)
             return;
@@ -104,7 +105,7 @@ internal sealed class SecretValueJudge
                 return;
         }
         var secret = span.ToString();
-        if (notSecret.KnownExamples.Contains(secret) || !SecretValidators.Passes(pattern.Validation, secret, notSecret))
+        if (notSecret.IsKnownExample(secret) || !SecretValidators.Passes(pattern.Validation, secret, notSecret))
             return;
         found.Add(new SecretCandidate(pattern, secret, start, length));
     }
@@ -117,19 +118,6 @@ internal sealed class SecretValueJudge
         && !value.Contains("://", StringComparison.Ordinal)
         && !SecretText.IsWholeExpression(value)
         && !SecretText.IsSecretReference(value);
-
-    /// <summary>Names ending with a not-secret key (<c>documentHash</c>, <c>fileSha256</c>, <c>workflowRunId</c>) hold identifiers or digests.</summary>
-    private static bool IsNotSecretName(string? name, NotSecretRules notSecret)
-    {
-        if (name is null)
-            return false;
-        foreach (var key in notSecret.Keys)
-        {
-            if (name.EndsWith(key, StringComparison.Ordinal))
-                return true;
-        }
-        return false;
-    }
 
     private static bool MatchesContext(SecretPattern pattern, in ValueContext context)
     {

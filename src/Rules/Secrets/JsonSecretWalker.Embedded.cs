@@ -7,6 +7,8 @@ namespace TenantScanner.Secrets;
 /// <summary>Strings that hold a JSON document (Dataverse <c>clientdata</c>, a JSON environment variable value).</summary>
 internal sealed partial class JsonSecretWalker
 {
+    private enum JsonShape { NotJson, Json, Undecided }
+
     /// <summary>A string holding a JSON document (Dataverse clientdata, an environment variable's JSON value) is walked as JSON.</summary>
     private bool TryWalkEmbedded(ReadOnlySpan<char> value, string pointer, (int Line, int Column)? position, WalkState state)
     {
@@ -38,22 +40,25 @@ internal sealed partial class JsonSecretWalker
     }
 
     /// <remarks>
-    /// Reuses this walker (its name caches stay warm); the inner walk has its own frames, and every scratch
+    /// Reuses this walker (its name caches stay warm); the inner walk has its own state, and every scratch
     /// buffer it overwrites (<see cref="_chars"/>, the keyword marks, the candidates) is refilled by the caller
     /// before it is read again. Inner hits are kept only when the whole inner document parses.
     /// </remarks>
     private bool TryWalkEmbedded(ReadOnlySpan<byte> utf8, string pointer, (int Line, int Column)? position, WalkState state)
     {
-        var inner = new List<SecretHit>();
+        var inner = state.EmbeddedHits;
+        inner.Clear();
         try
         {
             Walk(utf8, pointer, trackLines: false, position, inner, state.EmbeddedDepth + 1);
         }
         catch (MalformedJsonException)
         {
+            inner.Clear();
             return false;
         }
         state.Hits.AddRange(inner);
+        inner.Clear();
         return true;
     }
 
@@ -62,5 +67,30 @@ internal sealed partial class JsonSecretWalker
         var trimmed = chars.Trim();
         return trimmed.Length >= 2
             && ((trimmed[0] == '{' && trimmed[^1] == '}') || (trimmed[0] == '[' && trimmed[^1] == ']'));
+    }
+
+    /// <summary>
+    /// <see cref="LooksLikeJson"/> of the text that unescaped raw bytes decode to, answered from the bytes when
+    /// their ends are ASCII. Unescaped JSON strings hold no control characters, so the only ASCII whitespace
+    /// <see cref="MemoryExtensions.Trim(ReadOnlySpan{char})"/> could remove is the space; any other whitespace
+    /// it trims is non-ASCII, and a non-ASCII byte at either end leaves the answer to the decoded text.
+    /// </summary>
+    private static JsonShape JsonShapeOf(ReadOnlySpan<byte> raw)
+    {
+        var first = raw.IndexOfAnyExcept((byte)' ');
+        if (first < 0)
+            return JsonShape.NotJson;
+        var opening = raw[first];
+        if (opening >= 0x80)
+            return JsonShape.Undecided;
+        if (opening is not ((byte)'{' or (byte)'['))
+            return JsonShape.NotJson;
+        var last = raw.LastIndexOfAnyExcept((byte)' ');
+        var closing = raw[last];
+        if (closing >= 0x80)
+            return JsonShape.Undecided;
+        return last > first && ((opening == '{' && closing == '}') || (opening == '[' && closing == ']'))
+            ? JsonShape.Json
+            : JsonShape.NotJson;
     }
 }

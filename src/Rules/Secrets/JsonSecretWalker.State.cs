@@ -3,49 +3,87 @@ namespace TenantScanner.Secrets;
 /// <summary>The walker's per-document state: open frames, property names, deferred values.</summary>
 internal sealed partial class JsonSecretWalker
 {
-    private enum SiblingRole { None, Name, Type, Value }
+    /// <summary>
+    /// A property name where it stands in the document: resolved to a <see cref="PropertyName"/> only when a
+    /// value needs it (most names are of objects, e.g. unique action names, and are never looked at).
+    /// </summary>
+    private struct NameSlot
+    {
+        /// <summary>Offset of the raw (unescaped) bytes in the document; -1 when there is no name.</summary>
+        public int Start;
+        public int Length;
+        public PropertyName? Resolved;
 
-    private sealed record PropertyName(string Raw, string Normalized, bool IsContext, SiblingRole Role);
+        public static NameSlot None => new() { Start = -1 };
 
-    private readonly record struct DeferredValue(PropertyName Name, string Value, long Offset);
+        public readonly bool IsNone => Start < 0 && Resolved is null;
+    }
+
+    /// <summary>A <c>value</c>/<c>defaultValue</c> string, judged when its object ends and its siblings are known.</summary>
+    /// <param name="Escaped">The decoded text when the raw bytes hold escapes; null when the raw bytes are the text.</param>
+    private readonly record struct DeferredValue(PropertyName Name, int RawStart, int RawLength, string? Escaped, long Offset);
 
     /// <summary>One open object or array. Frames are reused by depth: a document has far more objects than levels.</summary>
     private sealed class Frame
     {
         public bool IsArray { get; private set; }
         /// <summary>The property whose value this object or array is.</summary>
-        public PropertyName? Container { get; private set; }
+        public NameSlot Container;
         public int Index { get; set; }
-        public PropertyName? Current { get; set; }
+        public NameSlot Current;
         public string? SiblingName { get; set; }
         public string? SiblingType { get; set; }
-        public List<DeferredValue>? Deferred { get; set; }
+        public List<DeferredValue> Deferred { get; } = [];
 
-        public void Reset(bool isArray, PropertyName? container)
+        public void Reset(bool isArray, NameSlot container)
         {
             IsArray = isArray;
             Container = container;
             Index = -1;
-            Current = null;
+            Current = NameSlot.None;
             SiblingName = null;
             SiblingType = null;
-            Deferred = null;
+            Deferred.Clear();
         }
     }
 
-    private sealed class WalkState(string basePointer, bool trackLines, (int Line, int Column)? fixedPosition, List<SecretHit> hits, int embeddedDepth)
+    /// <summary>One document's walk. Kept per embedding depth and reused, so a walk allocates next to nothing.</summary>
+    private sealed class WalkState
     {
-        public string BasePointer { get; } = basePointer;
-        public bool TrackLines { get; } = trackLines;
-        public (int Line, int Column)? FixedPosition { get; } = fixedPosition;
-        public List<SecretHit> Hits { get; } = hits;
-        public int EmbeddedDepth { get; } = embeddedDepth;
+        public string BasePointer { get; private set; } = "";
+        public bool TrackLines { get; private set; }
+        public (int Line, int Column)? FixedPosition { get; private set; }
+        public List<SecretHit> Hits { get; private set; } = [];
+        public int EmbeddedDepth { get; private set; }
         /// <summary>The open frames, innermost last.</summary>
         public List<Frame> Frames { get; } = [];
         public LineIndex Lines { get; } = new();
+        public DocumentKeywords Keywords { get; } = new();
+        /// <summary>Hits of the documents embedded in this one, kept only when the whole embedded document parses.</summary>
+        public List<SecretHit> EmbeddedHits { get; } = [];
         private readonly List<Frame> _pool = [];
 
-        public void Push(bool isArray, PropertyName? container)
+        public void Start(string basePointer, bool trackLines, (int Line, int Column)? fixedPosition, List<SecretHit> hits, int embeddedDepth)
+        {
+            BasePointer = basePointer;
+            TrackLines = trackLines;
+            FixedPosition = fixedPosition;
+            Hits = hits;
+            EmbeddedDepth = embeddedDepth;
+            Frames.Clear();
+            Lines.Reset();
+        }
+
+        /// <summary>Drops what the document left (deferred values are its text) once the walk ends, parsed or not.</summary>
+        public void End()
+        {
+            foreach (var frame in _pool)
+                frame.Deferred.Clear();
+            Frames.Clear();
+            EmbeddedHits.Clear();
+        }
+
+        public void Push(bool isArray, NameSlot container)
         {
             var depth = Frames.Count;
             if (_pool.Count == depth)

@@ -18,44 +18,35 @@ internal sealed partial class JsonSecretWalker
     private const int MaxSiblingLength = 128;
 
     private readonly SecretValueJudge _judge;
-    private readonly Dictionary<string, PropertyName> _names = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PropertyName>.AlternateLookup<ReadOnlySpan<char>> _namesBySpan;
+    private readonly PropertyNameTable _names;
     private readonly List<SecretCandidate> _candidates = [];
     private char[] _chars = new char[1024];
     /// <summary>How much of <see cref="_chars"/> this document wrote: cleared when the walk ends, since the walker outlives it.</summary>
     private int _charsUsed;
     private readonly bool[] _keywordHits;
-    private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _typesBySpan;
+    /// <summary>One state per embedding depth (an embedded document is walked while its outer one is open).</summary>
+    private readonly WalkState?[] _states = new WalkState?[MaxEmbeddedDepth + 1];
 
     public JsonSecretWalker(SecretValueJudge judge)
     {
         _judge = judge;
-        _namesBySpan = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        _names = new PropertyNameTable(judge.Prefilter);
         _keywordHits = new bool[judge.PatternCount];
-        _typesBySpan = _types.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The judge this walker was built for (a detector reuses a thread's walker only with its own judge).</summary>
     public SecretValueJudge Judge => _judge;
-
-    /// <summary>
-    /// Walkers are reused across documents so the name caches stay warm; names unique to one flow (action names)
-    /// would make them grow without end, so they start over past this many entries.
-    /// </summary>
-    private const int MaxCachedNames = 16_384;
 
     /// <param name="trackLines">False for documents whose line numbers mean nothing to the user (a re-serialised element).</param>
     /// <param name="fixedPosition">For an embedded document: every hit is placed at the outer string.</param>
     /// <exception cref="MalformedJsonException">The document is not valid JSON (the message holds the position only).</exception>
     public void Walk(ReadOnlySpan<byte> json, string basePointer, bool trackLines, (int Line, int Column)? fixedPosition, List<SecretHit> hits, int embeddedDepth = 0)
     {
-        if (embeddedDepth == 0 && (_names.Count > MaxCachedNames || _types.Count > MaxCachedNames))
-        {
-            _names.Clear();
-            _types.Clear();
-        }
-        var state = new WalkState(basePointer, trackLines, fixedPosition, hits, embeddedDepth);
+        if (embeddedDepth == 0)
+            _names.StartOverIfLarge();
+        var state = _states[embeddedDepth] ??= new WalkState();
+        state.Start(basePointer, trackLines, fixedPosition, hits, embeddedDepth);
+        state.Keywords.Find(json, _judge.Prefilter);
         var reader = new Utf8JsonReader(json, new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
@@ -81,6 +72,7 @@ internal sealed partial class JsonSecretWalker
         }
         finally
         {
+            state.End();
             if (embeddedDepth == 0)
             {
                 // The walker is kept for the thread's next document: leave none of this one's text in it.
@@ -105,7 +97,7 @@ internal sealed partial class JsonSecretWalker
         {
             case JsonTokenType.StartObject:
             case JsonTokenType.StartArray:
-                PropertyName? container = null;
+                var container = NameSlot.None;
                 if (frames.Count > 0)
                 {
                     var parent = frames[^1];
@@ -123,7 +115,9 @@ internal sealed partial class JsonSecretWalker
                 state.Pop();
                 break;
             case JsonTokenType.PropertyName:
-                frames[^1].Current = Name(ref reader);
+                frames[^1].Current = reader.ValueIsEscaped
+                    ? new NameSlot { Start = -1, Resolved = _names.FromChars(Decode(ref reader)) }
+                    : new NameSlot { Start = (int)reader.TokenStartIndex + 1, Length = reader.ValueSpan.Length };
                 break;
             case JsonTokenType.String:
                 OnString(ref reader, json, state);
@@ -135,17 +129,48 @@ internal sealed partial class JsonSecretWalker
         }
     }
 
+    /// <summary>The name in a slot, looked up (from its raw bytes, usually without decoding) the first time a value needs it.</summary>
+    private PropertyName? Resolve(ReadOnlySpan<byte> json, ref NameSlot slot)
+    {
+        if (slot.Resolved is null && slot.Start >= 0)
+            slot.Resolved = _names.FromUtf8(json.Slice(slot.Start, slot.Length));
+        return slot.Resolved;
+    }
+
     private void OnString(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, WalkState state)
     {
         var frames = state.Frames;
         var frame = frames.Count > 0 ? frames[^1] : null;
         if (frame is { IsArray: true })
             frame.Index++;
-        var name = frame is null ? null : frame.IsArray ? frame.Container : frame.Current;
+        var name = frame is null ? null : frame.IsArray ? Resolve(json, ref frame.Container) : Resolve(json, ref frame.Current);
         var role = frame is { IsArray: false } && name is not null ? name.Role : SiblingRole.None;
         var isContext = name?.IsContext ?? false;
         if (!isContext && role == SiblingRole.None && reader.ValueSpan.Length < MinLengthWithoutContext)
             return;
+        if (role == SiblingRole.Value)
+        {
+            var escaped = reader.ValueIsEscaped ? new string(Decode(ref reader)) : null;
+            frame!.Deferred.Add(new DeferredValue(name!, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, escaped, reader.TokenStartIndex));
+            return;
+        }
+        var embeddedTried = false;
+        if (role == SiblingRole.None && !isContext && !reader.ValueIsEscaped)
+        {
+            // Decided from the raw bytes where they suffice (same outcome as decoding first): a string that is not
+            // a JSON document and holds no keyword is passed over undecoded; a JSON document is walked from its bytes.
+            var shape = state.EmbeddedDepth < MaxEmbeddedDepth ? JsonShapeOf(reader.ValueSpan) : JsonShape.NotJson;
+            if (shape == JsonShape.NotJson && !state.Keywords.MayContainKeyword((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length))
+                return;
+            if (shape == JsonShape.Json)
+            {
+                if (!DecodedLengthAtLeast(reader.ValueSpan, MinLengthWithoutContext))
+                    return;
+                if (TryWalkEmbedded(reader.ValueSpan, Pointer(json, state, null), Position(json, state, reader.TokenStartIndex), state))
+                    return;
+                embeddedTried = true;
+            }
+        }
 
         var chars = Decode(ref reader);
         switch (role)
@@ -154,18 +179,17 @@ internal sealed partial class JsonSecretWalker
                 frame!.SiblingName = SecretKeyNames.Normalize(chars);
                 break;
             case SiblingRole.Type when chars.Length <= MaxSiblingLength:
-                frame!.SiblingType = TypeName(chars);
-                return;
-            case SiblingRole.Value:
-                (frame!.Deferred ??= []).Add(new DeferredValue(name!, new string(chars), reader.TokenStartIndex));
+                frame!.SiblingType = _names.TypeName(chars);
                 return;
         }
         if (!isContext && chars.Length < MinLengthWithoutContext)
             return;
         bool keywordsMarked;
-        if (state.EmbeddedDepth < MaxEmbeddedDepth && LooksLikeJson(chars))
+        if (embeddedTried)
+            keywordsMarked = false; // not JSON after all: judge it as text
+        else if (state.EmbeddedDepth < MaxEmbeddedDepth && LooksLikeJson(chars))
         {
-            if (TryWalkEmbedded(ref reader, Pointer(state, null), Position(json, state, reader.TokenStartIndex), state))
+            if (TryWalkEmbedded(ref reader, Pointer(json, state, null), Position(json, state, reader.TokenStartIndex), state))
                 return;
             chars = Decode(ref reader); // not JSON after all: the embedded walk reused the scratch buffer, judge it as text
             keywordsMarked = false;
@@ -176,45 +200,57 @@ internal sealed partial class JsonSecretWalker
                 return;
             keywordsMarked = true;
         }
-        // The name sibling only qualifies the value of a name/value pair (judged in JudgeDeferred).
-        var context = new ValueContext(name?.Normalized, frame?.Container?.Normalized, null, frame?.SiblingType);
-        Report(json, state, chars, context, segmentOverride: null, reader.TokenStartIndex, embedded: false, keywordsMarked);
+        Report(json, state, chars, ContextOf(json, frame, name), segmentOverride: null, reader.TokenStartIndex, keywordsMarked);
     }
+
+    /// <summary>Whether unescaped UTF-8 decodes to at least <paramref name="chars"/> UTF-16 code units (a character is at most 3 bytes per code unit).</summary>
+    private static bool DecodedLengthAtLeast(ReadOnlySpan<byte> utf8, int chars) =>
+        utf8.Length >= 3 * chars || Encoding.UTF8.GetCharCount(utf8) >= chars;
+
+    /// <summary>The name sibling only qualifies the value of a name/value pair (judged in JudgeDeferred).</summary>
+    private ValueContext ContextOf(ReadOnlySpan<byte> json, Frame? frame, PropertyName? name) =>
+        new(name?.Normalized, frame is null ? null : Resolve(json, ref frame.Container)?.Normalized, null, frame?.SiblingType);
 
     private void JudgeDeferred(ReadOnlySpan<byte> json, WalkState state, Frame frame)
     {
-        if (frame.Deferred is null)
-            return;
         foreach (var deferred in frame.Deferred)
         {
-            var context = new ValueContext(deferred.Name.Normalized, frame.Container?.Normalized, frame.SiblingName, frame.SiblingType);
-            var value = deferred.Value;
+            var raw = json.Slice(deferred.RawStart, deferred.RawLength);
+            var value = deferred.Escaped is null ? Decode(raw) : deferred.Escaped.AsSpan();
             var embedded = state.EmbeddedDepth < MaxEmbeddedDepth && LooksLikeJson(value);
             var interesting = embedded
                 || deferred.Name.IsContext
                 || (frame.SiblingName is not null && _judge.Prefilter.IsContextName(frame.SiblingName))
                 || (frame.SiblingType is not null && _judge.Prefilter.IsContextName(frame.SiblingType + "." + deferred.Name.Normalized))
                 || (value.Length >= MinLengthWithoutContext && _judge.Prefilter.MarkKeywordHits(value, _keywordHits));
-            if (interesting)
-                Report(json, state, value, context, deferred.Name.Raw, deferred.Offset, embedded, keywordsMarked: false);
+            if (!interesting)
+                continue;
+            var context = new ValueContext(deferred.Name.Normalized, Resolve(json, ref frame.Container)?.Normalized, frame.SiblingName, frame.SiblingType);
+            if (embedded)
+            {
+                var pointer = Pointer(json, state, deferred.Name.Raw);
+                var position = Position(json, state, deferred.Offset);
+                if (deferred.Escaped is null ? TryWalkEmbedded(raw, pointer, position, state) : TryWalkEmbedded(value, pointer, position, state))
+                    continue;
+                if (deferred.Escaped is null)
+                    value = Decode(raw); // the embedded walk reused the scratch buffer
+            }
+            Report(json, state, value, context, deferred.Name.Raw, deferred.Offset, keywordsMarked: false);
         }
-        frame.Deferred = null;
+        frame.Deferred.Clear();
     }
 
     /// <param name="keywordsMarked">The scratch keyword marks already hold this value's (the caller has just marked it).</param>
-    /// <param name="value">Not a view of the scratch buffer when <paramref name="embedded"/>: the embedded walk reuses it.</param>
-    private void Report(ReadOnlySpan<byte> json, WalkState state, ReadOnlySpan<char> value, in ValueContext context, string? segmentOverride, long offset, bool embedded, bool keywordsMarked)
+    private void Report(ReadOnlySpan<byte> json, WalkState state, ReadOnlySpan<char> value, in ValueContext context, string? segmentOverride, long offset, bool keywordsMarked)
     {
-        if (embedded && TryWalkEmbedded(value, Pointer(state, segmentOverride), Position(json, state, offset), state))
-            return;
-        // The embedded walk (or an earlier value) may have reused the scratch marks: mark this value's keywords again.
-        if (embedded || !keywordsMarked)
+        // An embedded walk (or an earlier value) may have reused the scratch marks: mark this value's keywords again.
+        if (!keywordsMarked)
             _judge.Prefilter.MarkKeywordHits(value, _keywordHits);
         _candidates.Clear();
         _judge.Judge(value, context, _keywordHits, _candidates);
         if (_candidates.Count == 0)
             return; // pointer and position are only worth building for a hit
-        var pointer = Pointer(state, segmentOverride);
+        var pointer = Pointer(json, state, segmentOverride);
         var position = Position(json, state, offset);
         foreach (var candidate in _candidates)
         {
@@ -229,7 +265,7 @@ internal sealed partial class JsonSecretWalker
     private static (int Line, int Column)? Position(ReadOnlySpan<byte> json, WalkState state, long offset) =>
         state.FixedPosition ?? (state.TrackLines ? state.Lines.PositionOf(json, offset) : null);
 
-    private static string Pointer(WalkState state, string? lastSegmentOverride)
+    private string Pointer(ReadOnlySpan<byte> json, WalkState state, string? lastSegmentOverride)
     {
         var builder = new StringBuilder(state.BasePointer, 128);
         var frames = state.Frames;
@@ -240,73 +276,41 @@ internal sealed partial class JsonSecretWalker
                 JsonPointer.AppendTo(builder, lastSegmentOverride);
             else if (frame.IsArray)
                 builder.Append('/').Append(frame.Index);
-            else if (frame.Current is not null)
-                JsonPointer.AppendTo(builder, frame.Current.Raw);
+            else if (Resolve(json, ref frame.Current) is { } current)
+                JsonPointer.AppendTo(builder, current.Raw);
         }
         return builder.ToString();
-    }
-
-    /// <summary>Every action has a <c>type</c>, from a small set: normalise each spelling once.</summary>
-    private string TypeName(ReadOnlySpan<char> chars)
-    {
-        if (_typesBySpan.TryGetValue(chars, out var known))
-            return known;
-        var normalized = SecretKeyNames.Normalize(chars);
-        _types[new string(chars)] = normalized;
-        return normalized;
     }
 
     private ReadOnlySpan<char> Decode(ref Utf8JsonReader reader)
     {
         var raw = reader.ValueSpan;
-        if (_chars.Length < raw.Length)
-            _chars = new char[Math.Max(raw.Length, _chars.Length * 2)];
-        var length = reader.ValueIsEscaped ? reader.CopyString(_chars) : Encoding.UTF8.GetChars(raw, _chars);
+        if (!reader.ValueIsEscaped)
+            return Decode(raw);
+        var chars = Scratch(raw.Length);
+        var length = reader.CopyString(chars);
         _charsUsed = Math.Max(_charsUsed, length);
-        return _chars.AsSpan(0, length);
+        return chars[..length];
     }
 
-    private PropertyName Name(ref Utf8JsonReader reader)
+    /// <summary>Raw bytes without escapes are the UTF-8 text itself.</summary>
+    private ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8)
     {
-        // Most names repeat (type, inputs, runAfter...): a direct-mapped cache on the raw bytes skips decoding them.
-        var raw = reader.ValueSpan;
-        var slot = reader.ValueIsEscaped ? -1 : SlotOf(raw);
-        if (slot >= 0 && _nameCache[slot] is { } cached && raw.SequenceEqual(cached.Utf8))
-            return cached.Name;
-        var name = DecodeName(ref reader);
-        if (slot >= 0)
-            _nameCache[slot] = (raw.ToArray(), name);
-        return name;
+        var chars = Scratch(utf8.Length);
+        var length = Encoding.UTF8.GetChars(utf8, chars);
+        _charsUsed = Math.Max(_charsUsed, length);
+        return chars[..length];
     }
 
-    private const int NameCacheSize = 4096;
-
-    private static int SlotOf(ReadOnlySpan<byte> raw)
+    /// <summary>The scratch buffer, large enough for <paramref name="length"/> UTF-8 bytes (never more chars than bytes).</summary>
+    private Span<char> Scratch(int length)
     {
-        var hash = new HashCode();
-        hash.AddBytes(raw);
-        return hash.ToHashCode() & (NameCacheSize - 1);
+        if (_chars.Length < length)
+        {
+            _chars.AsSpan(0, _charsUsed).Clear(); // the old buffer held document text too
+            _chars = new char[Math.Max(length, _chars.Length * 2)];
+            _charsUsed = 0;
+        }
+        return _chars;
     }
-
-    private readonly (byte[] Utf8, PropertyName Name)?[] _nameCache = new (byte[], PropertyName)?[NameCacheSize];
-
-    private PropertyName DecodeName(ref Utf8JsonReader reader)
-    {
-        var chars = Decode(ref reader);
-        if (_namesBySpan.TryGetValue(chars, out var known))
-            return known;
-        var text = new string(chars);
-        var normalized = SecretKeyNames.Normalize(chars);
-        var name = new PropertyName(text, normalized, _judge.Prefilter.IsContextName(normalized), RoleOf(normalized));
-        _names[text] = name;
-        return name;
-    }
-
-    private static SiblingRole RoleOf(string normalized) => normalized switch
-    {
-        "name" or "schemaname" or "key" => SiblingRole.Name,
-        "type" => SiblingRole.Type,
-        "value" or "defaultvalue" => SiblingRole.Value,
-        _ => SiblingRole.None,
-    };
 }

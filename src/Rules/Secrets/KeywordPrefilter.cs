@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace TenantScanner.Secrets;
 
@@ -17,11 +18,13 @@ internal sealed class KeywordPrefilter
     /// <summary>The last character of every plain context key: a name ending otherwise (most action names) ends with none of them.</summary>
     private readonly SearchValues<char> _plainKeyEndings;
     private readonly bool _anyEmptyPlainKey;
+    private readonly DocumentSearch? _documentSearch;
 
     public KeywordPrefilter(IReadOnlyList<SecretPattern> patterns)
     {
         _caseSensitive = KeywordSet.Create(patterns, ignoreCase: false);
         _ignoreCase = KeywordSet.Create(patterns, ignoreCase: true);
+        _documentSearch = DocumentSearch.Create(patterns);
         var contextKeys = patterns.SelectMany(p => p.ContextKeys).Distinct().ToArray();
         _plainContextKeys = contextKeys.Where(k => !k.Contains('.')).ToArray();
         _plainKeyEndings = SearchValues.Create(new string(_plainContextKeys.Where(k => k.Length > 0).Select(k => k[^1]).Distinct().ToArray()));
@@ -36,6 +39,16 @@ internal sealed class KeywordPrefilter
         patternHits.Clear();
         var any = _caseSensitive?.Mark(value, patternHits) ?? false;
         return (_ignoreCase?.Mark(value, patternHits) ?? false) | any;
+    }
+
+    /// <summary>Adds, in order, every byte offset of <paramref name="utf8"/> where a keyword of some pattern starts.</summary>
+    /// <returns>False when keywords cannot be searched in raw bytes (a non-ASCII keyword): every string may hold one.</returns>
+    public bool FindKeywordStarts(ReadOnlySpan<byte> utf8, List<int> starts)
+    {
+        if (_documentSearch is null)
+            return false;
+        _documentSearch.FindStarts(utf8, starts);
+        return true;
     }
 
     /// <summary>True when a value under this (normalised) name could match a context key on its own or qualified by its parent.</summary>
@@ -114,6 +127,126 @@ internal sealed class KeywordPrefilter
                     return false;
             }
             return true;
+        }
+    }
+
+    /// <summary>
+    /// The keywords searched in a whole document's raw bytes. Exact for ASCII keywords on unescaped text: an ASCII
+    /// keyword only matches ASCII characters, and those are the same bytes in UTF-8 (multi-byte sequences hold
+    /// only bytes of 0x80 and above). Bytes are widened one to one (Latin-1) in chunks so that offsets stay byte
+    /// offsets and the vectorised <see cref="SearchValues{T}"/> of strings can run; keywords of one or two
+    /// characters (<c>==</c>, <c>SK</c>) are searched in the bytes directly, where a single-needle search is
+    /// much faster than a multi-string search that has to accept such short prefixes.
+    /// </summary>
+    private sealed class DocumentSearch
+    {
+        private const int ChunkChars = 4096;
+        private readonly SearchValues<string>? _caseSensitive;
+        private readonly SearchValues<string>? _ignoreCase;
+        private readonly byte[][] _shortNeedles;
+        private readonly int _overlap;
+
+        private DocumentSearch(SearchValues<string>? caseSensitive, SearchValues<string>? ignoreCase, byte[][] shortNeedles, int longest)
+        {
+            _caseSensitive = caseSensitive;
+            _ignoreCase = ignoreCase;
+            _shortNeedles = shortNeedles;
+            _overlap = longest - 1;
+        }
+
+        public static DocumentSearch? Create(IReadOnlyList<SecretPattern> patterns)
+        {
+            var keywords = patterns.SelectMany(p => p.Keywords.Select(k => (Keyword: k, p.KeywordsIgnoreCase))).Distinct().ToArray();
+            if (keywords.Any(k => k.Keyword.Length == 0 || !Ascii.IsValid(k.Keyword) || (k.KeywordsIgnoreCase && !IgnoreCaseIsAsciiOnly(k.Keyword))))
+                return null;
+            var longest = keywords.Length == 0 ? 1 : keywords.Max(k => k.Keyword.Length);
+            if (longest > ChunkChars / 2)
+                return null;
+            var shortNeedles = keywords.Where(k => !k.KeywordsIgnoreCase && k.Keyword.Length <= 2).Select(k => Encoding.ASCII.GetBytes(k.Keyword)).ToArray();
+            var caseSensitive = keywords.Where(k => !k.KeywordsIgnoreCase && k.Keyword.Length > 2).Select(k => k.Keyword).Distinct(StringComparer.Ordinal).ToArray();
+            var ignoreCase = keywords.Where(k => k.KeywordsIgnoreCase).Select(k => k.Keyword).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            return new DocumentSearch(
+                caseSensitive.Length == 0 ? null : SearchValues.Create(caseSensitive, StringComparison.Ordinal),
+                ignoreCase.Length == 0 ? null : SearchValues.Create(ignoreCase, StringComparison.OrdinalIgnoreCase),
+                shortNeedles, longest);
+        }
+
+        /// <summary>
+        /// Under invariant globalization no non-ASCII character equals an ASCII one ignoring case; with ICU,
+        /// 'ſ' may equal 's' and the Kelvin sign 'k'. A case-insensitive keyword holding such a letter could then
+        /// match text whose bytes do not hold it, so it is searched per decoded string instead.
+        /// </summary>
+        private static bool IgnoreCaseIsAsciiOnly(string keyword)
+        {
+            foreach (var c in keyword)
+            {
+                var folds = char.ToLowerInvariant(c) switch
+                {
+                    'k' => "\u212A".Equals("k", StringComparison.OrdinalIgnoreCase),
+                    's' => "\u017F".Equals("s", StringComparison.OrdinalIgnoreCase),
+                    'i' => "\u0130".Equals("i", StringComparison.OrdinalIgnoreCase) || "\u0131".Equals("i", StringComparison.OrdinalIgnoreCase),
+                    _ => false,
+                };
+                if (folds)
+                    return false;
+            }
+            return true;
+        }
+
+        public void FindStarts(ReadOnlySpan<byte> utf8, List<int> starts)
+        {
+            if (_caseSensitive is not null || _ignoreCase is not null)
+                FindInChunks(utf8, starts);
+            foreach (var needle in _shortNeedles)
+            {
+                for (var offset = 0; offset < utf8.Length;)
+                {
+                    var found = utf8[offset..].IndexOf(needle);
+                    if (found < 0)
+                        break;
+                    starts.Add(offset + found);
+                    offset += found + 1;
+                }
+            }
+            if (starts.Count > 1)
+                starts.Sort();
+        }
+
+        private void FindInChunks(ReadOnlySpan<byte> utf8, List<int> starts)
+        {
+            Span<char> chunk = stackalloc char[ChunkChars];
+            try
+            {
+                for (var chunkStart = 0; chunkStart < utf8.Length;)
+                {
+                    var length = Math.Min(ChunkChars, utf8.Length - chunkStart);
+                    var last = chunkStart + length == utf8.Length;
+                    // A keyword starting in the overlap may not fit in this chunk: the next chunk starts there.
+                    var next = last ? utf8.Length : chunkStart + length - _overlap;
+                    var text = chunk[..Encoding.Latin1.GetChars(utf8.Slice(chunkStart, length), chunk)];
+                    Collect(text, _caseSensitive, chunkStart, next, starts);
+                    Collect(text, _ignoreCase, chunkStart, next, starts);
+                    chunkStart = next;
+                }
+            }
+            finally
+            {
+                chunk.Clear(); // it held the document's text
+            }
+        }
+
+        private static void Collect(ReadOnlySpan<char> text, SearchValues<string>? keywords, int chunkStart, int next, List<int> starts)
+        {
+            if (keywords is null)
+                return;
+            for (var offset = 0; offset < text.Length;)
+            {
+                var found = text[offset..].IndexOfAny(keywords);
+                if (found < 0 || chunkStart + offset + found >= next)
+                    break;
+                starts.Add(chunkStart + offset + found);
+                offset += found + 1;
+            }
         }
     }
 }

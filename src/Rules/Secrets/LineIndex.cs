@@ -10,6 +10,9 @@ internal sealed class LineIndex
 {
     private List<int>? _lineStarts;
 
+    /// <summary>Forgets the previous document's lines (the index is reused).</summary>
+    public void Reset() => _lineStarts = null;
+
     public (int Line, int Column) PositionOf(ReadOnlySpan<byte> document, long offset)
     {
         _lineStarts ??= BuildLineStarts(document);

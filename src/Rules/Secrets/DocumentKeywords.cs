@@ -1,5 +1,4 @@
-using System.Buffers;
-using System.Text;
+using System.Runtime.InteropServices;
 
 namespace TenantScanner.Secrets;
 
@@ -12,27 +11,53 @@ namespace TenantScanner.Secrets;
 internal sealed class DocumentKeywords
 {
     private readonly List<int> _starts = [];
+    private readonly List<int> _relative = [];
     private bool _unknown;
+    /// <summary>Strings are asked about in document order: the number of starts before the last string asked about.</summary>
+    private int _cursor;
+    private int _lastStart;
 
     /// <summary>Finds every keyword start in <paramref name="utf8"/>, replacing what the previous document left.</summary>
     public void Find(ReadOnlySpan<byte> utf8, KeywordPrefilter prefilter)
     {
         _starts.Clear();
+        _cursor = 0;
+        _lastStart = 0;
         _unknown = !prefilter.FindKeywordStarts(utf8, _starts);
     }
 
-    /// <summary>
-    /// False only when no keyword starts inside the unescaped string whose content is <paramref name="length"/>
-    /// bytes from <paramref name="start"/>: then decoding and searching it would find none either.
-    /// </summary>
-    public bool MayContainKeyword(int start, int length)
+    /// <summary>False when keyword starts could not be searched for in this document (<see cref="StartsWithin"/> then says nothing).</summary>
+    public bool Known => !_unknown;
+
+    /// <summary>The keyword starts inside a string's content, as offsets from its first byte.</summary>
+    public ReadOnlySpan<int> StartsWithin(int start, int length)
     {
         if (_unknown)
-            return true;
-        var index = _starts.BinarySearch(start);
-        if (index >= 0)
-            return true;
-        index = ~index; // the first start after this string's first byte
-        return index < _starts.Count && _starts[index] < start + length;
+            return [];
+        int first; // the first keyword start at or after this string's first byte
+        if (start >= _lastStart)
+        {
+            while (_cursor < _starts.Count && _starts[_cursor] < start)
+                _cursor++;
+            _lastStart = start;
+            first = _cursor;
+        }
+        else
+        {
+            // A value judged when its object ends, behind the cursor.
+            first = _starts.BinarySearch(start);
+            if (first < 0)
+                first = ~first;
+        }
+        var end = first;
+        while (end < _starts.Count && _starts[end] < start + length)
+            end++;
+        if (end == first)
+            return [];
+        var within = CollectionsMarshal.AsSpan(_starts)[first..end];
+        _relative.Clear();
+        foreach (var offset in within)
+            _relative.Add(offset - start);
+        return CollectionsMarshal.AsSpan(_relative);
     }
 }

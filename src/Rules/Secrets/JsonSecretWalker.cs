@@ -160,8 +160,18 @@ internal sealed partial class JsonSecretWalker
             // Decided from the raw bytes where they suffice (same outcome as decoding first): a string that is not
             // a JSON document and holds no keyword is passed over undecoded; a JSON document is walked from its bytes.
             var shape = state.EmbeddedDepth < MaxEmbeddedDepth ? JsonShapeOf(reader.ValueSpan) : JsonShape.NotJson;
-            if (shape == JsonShape.NotJson && !state.Keywords.MayContainKeyword((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length))
+            if (shape == JsonShape.NotJson && state.Keywords.Known)
+            {
+                var starts = state.Keywords.StartsWithin((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+                if (starts.IsEmpty)
+                    return;
+                var text = Decode(ref reader);
+                if (text.Length < MinLengthWithoutContext
+                    || !_judge.Prefilter.MarkKeywordHitsAt(reader.ValueSpan, starts, text, _keywordHits))
+                    return;
+                Report(json, state, text, ContextOf(json, frame, name), segmentOverride: null, reader.TokenStartIndex, keywordsMarked: true);
                 return;
+            }
             if (shape == JsonShape.Json)
             {
                 if (!DecodedLengthAtLeast(reader.ValueSpan, MinLengthWithoutContext))

@@ -41,6 +41,18 @@ internal sealed class KeywordPrefilter
         return (_ignoreCase?.Mark(value, patternHits) ?? false) | any;
     }
 
+    /// <summary>
+    /// <see cref="MarkKeywordHits"/> for a string without escapes whose keyword starts are known from
+    /// <see cref="FindKeywordStarts"/>: the keywords are recognised at those offsets of the raw bytes instead
+    /// of being searched for again. <paramref name="value"/> is the decoded text (for <see cref="SecretPattern.AlsoRequires"/>).
+    /// </summary>
+    public bool MarkKeywordHitsAt(ReadOnlySpan<byte> raw, ReadOnlySpan<int> starts, ReadOnlySpan<char> value, Span<bool> patternHits)
+    {
+        patternHits.Clear();
+        var any = _caseSensitive?.MarkAt(raw, starts, value, patternHits) ?? false;
+        return (_ignoreCase?.MarkAt(raw, starts, value, patternHits) ?? false) | any;
+    }
+
     /// <summary>Adds, in order, every byte offset of <paramref name="utf8"/> where a keyword of some pattern starts.</summary>
     /// <returns>False when keywords cannot be searched in raw bytes (a non-ASCII keyword): every string may hold one.</returns>
     public bool FindKeywordStarts(ReadOnlySpan<byte> utf8, List<int> starts)
@@ -71,6 +83,8 @@ internal sealed class KeywordPrefilter
         private readonly (string Keyword, int[] Patterns)[] _keywords;
         private readonly StringComparison _comparison;
         private readonly IReadOnlyList<string>[] _alsoRequires;
+        /// <summary>The keywords' bytes, for <see cref="MarkAt"/> (only used when every keyword is ASCII).</summary>
+        private readonly byte[][] _keywordBytes;
 
         private KeywordSet(SearchValues<string> search, (string, int[])[] keywords, StringComparison comparison, IReadOnlyList<string>[] alsoRequires)
         {
@@ -78,6 +92,7 @@ internal sealed class KeywordPrefilter
             _keywords = keywords;
             _comparison = comparison;
             _alsoRequires = alsoRequires;
+            _keywordBytes = keywords.Select(k => Encoding.UTF8.GetBytes(k.Item1)).ToArray();
         }
 
         public static KeywordSet? Create(IReadOnlyList<SecretPattern> patterns, bool ignoreCase)
@@ -115,6 +130,32 @@ internal sealed class KeywordPrefilter
                     }
                 }
                 offset += found + 1;
+            }
+            return any;
+        }
+
+        /// <summary>The marks <see cref="Mark"/> gives, from the keyword starts in raw ASCII-keyword-safe bytes.</summary>
+        public bool MarkAt(ReadOnlySpan<byte> raw, ReadOnlySpan<int> starts, ReadOnlySpan<char> value, Span<bool> patternHits)
+        {
+            var any = false;
+            var ignoreCase = _comparison == StringComparison.OrdinalIgnoreCase;
+            foreach (var start in starts)
+            {
+                var rest = raw[start..];
+                for (var k = 0; k < _keywords.Length; k++)
+                {
+                    var keyword = _keywordBytes[k];
+                    if (rest.Length < keyword.Length
+                        || !(ignoreCase ? Ascii.EqualsIgnoreCase(rest[..keyword.Length], keyword) : rest.StartsWith(keyword)))
+                        continue;
+                    foreach (var pattern in _keywords[k].Patterns)
+                    {
+                        if (patternHits[pattern] || !ContainsAll(value, _alsoRequires[pattern]))
+                            continue;
+                        patternHits[pattern] = true;
+                        any = true;
+                    }
+                }
             }
             return any;
         }

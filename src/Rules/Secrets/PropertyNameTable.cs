@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace TenantScanner.Secrets;
@@ -16,7 +17,8 @@ internal sealed record PropertyName(string Raw, string Normalized, bool IsContex
 internal sealed class PropertyNameTable(KeywordPrefilter prefilter)
 {
     private const int MaxEntries = 16_384;
-    private const int RawCacheSize = 4096;
+    private const int RawCacheBits = 12;
+    private const int RawCacheSize = 1 << RawCacheBits;
 
     private readonly Dictionary<string, PropertyName> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
@@ -34,15 +36,32 @@ internal sealed class PropertyNameTable(KeywordPrefilter prefilter)
     /// <summary>A name whose raw bytes hold no escape: they are its UTF-8 text.</summary>
     public PropertyName FromUtf8(ReadOnlySpan<byte> utf8)
     {
-        var hash = new HashCode();
-        hash.AddBytes(utf8);
-        var slot = hash.ToHashCode() & (RawCacheSize - 1);
+        var slot = SlotOf(utf8);
         if (_byRawBytes[slot] is { } cached && utf8.SequenceEqual(cached.Utf8))
             return cached.Name;
         var chars = utf8.Length <= 256 ? stackalloc char[utf8.Length] : new char[utf8.Length];
         var name = FromChars(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
         _byRawBytes[slot] = (utf8.ToArray(), name);
         return name;
+    }
+
+    /// <summary>
+    /// A cheap hash of the first and last eight bytes and the length: names that differ only in their middle
+    /// share a slot, which costs a decode, never a wrong name (a hit compares every byte).
+    /// </summary>
+    private static int SlotOf(ReadOnlySpan<byte> utf8)
+    {
+        ulong hash;
+        if (utf8.Length >= sizeof(ulong))
+            hash = (MemoryMarshal.Read<ulong>(utf8) * 31) ^ MemoryMarshal.Read<ulong>(utf8[^sizeof(ulong)..]);
+        else
+        {
+            hash = 0;
+            foreach (var b in utf8)
+                hash = (hash * 31) + b;
+        }
+        hash = (hash ^ (ulong)utf8.Length) * 0x9E3779B97F4A7C15; // Fibonacci hashing: the top bits are well mixed
+        return (int)(hash >> (64 - RawCacheBits));
     }
 
     public PropertyName FromChars(ReadOnlySpan<char> chars)

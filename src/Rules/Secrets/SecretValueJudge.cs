@@ -10,11 +10,12 @@ internal readonly record struct SecretCandidate(SecretPattern Pattern, string Se
 /// </summary>
 internal sealed class SecretValueJudge
 {
-    private readonly SecretPatternCatalog _catalog;
 
     public SecretValueJudge(SecretPatternCatalog catalog)
     {
-        _catalog = catalog;
+        _patterns = catalog.Patterns.ToArray();
+        _hasContextKeys = _patterns.Select(p => p.ContextKeys.Count > 0).ToArray();
+        _secretGroups = _patterns.Select(p => p.Regex?.GroupNumberFromName("secret") ?? -1).ToArray();
         Prefilter = new KeywordPrefilter(catalog.Patterns);
         _notSecret = new NotSecretMatcher(catalog.NotSecret);
     }
@@ -22,6 +23,11 @@ internal sealed class SecretValueJudge
     public KeywordPrefilter Prefilter { get; }
 
     private readonly NotSecretMatcher _notSecret;
+    private readonly SecretPattern[] _patterns;
+    /// <summary>Per pattern: whether a value's name alone can make it apply (without one, only a keyword can).</summary>
+    private readonly bool[] _hasContextKeys;
+    /// <summary>Per pattern: the number of the regex's <c>secret</c> group, -1 when it has none (the whole match is the secret).</summary>
+    private readonly int[] _secretGroups;
 
     /// <summary>Values skipped because a regex timed out (a badly written user pattern).</summary>
     public int TimedOut => _timedOut;
@@ -29,7 +35,7 @@ internal sealed class SecretValueJudge
     private int _timedOut;
 
     /// <summary>Number of patterns, the length of the keyword-hit span callers pass.</summary>
-    public int PatternCount => _catalog.Patterns.Count;
+    public int PatternCount => _patterns.Length;
 
     /// <param name="keywordHits">From <see cref="KeywordPrefilter.MarkKeywordHits"/> on this value.</param>
     /// <param name="value">Only made a string when a pattern finds something in it: most judged values hold a keyword by chance.</param>
@@ -44,16 +50,19 @@ internal sealed class SecretValueJudge
         string? masked = null;
         var firstNew = found.Count;
 
-        var patterns = _catalog.Patterns;
-        for (var index = 0; index < patterns.Count; index++)
+        bool? hasInterpolation = null;
+        var patterns = _patterns;
+        for (var index = 0; index < patterns.Length; index++)
         {
+            // Cheapest test first: a pattern with no keyword in the value and no context keys cannot apply.
+            var keywordHit = keywordHits[index];
+            if (!keywordHit && !_hasContextKeys[index])
+                continue;
             var pattern = patterns[index];
             if (!pattern.Distinctive && (namedNotSecretOrFileContent ??= notSecret.IsNotSecretName(context.Key)
                     || notSecret.IsNotSecretName(context.SiblingName) || notSecret.IsFileContent(value)))
                 continue;
-            var keywordHit = keywordHits[index];
-            if (!keywordHit && (pattern.ContextKeys.Count == 0
-                    || (wholeExpression ??= SecretText.IsWholeExpression(value) || SecretText.IsSecretReference(value))
+            if (!keywordHit && ((wholeExpression ??= SecretText.IsWholeExpression(value) || SecretText.IsSecretReference(value))
                     || !MatchesContext(pattern, context)))
                 continue;
             if (pattern.Regex is null)
@@ -66,16 +75,18 @@ internal sealed class SecretValueJudge
             try
             {
                 // An allocation-free probe first; the string and the match objects only for a value that matches.
-                ReadOnlySpan<char> probe = masked ?? (value.Contains("@{", StringComparison.Ordinal)
+                hasInterpolation ??= value.Contains("@{", StringComparison.Ordinal);
+                ReadOnlySpan<char> probe = masked ?? (hasInterpolation.Value
                     ? masked = SecretText.MaskInterpolations(value.ToString())
                     : value);
                 if (!pattern.Regex.IsMatch(probe))
                     continue;
                 masked ??= value.ToString(); // no interpolation to mask
+                var secretGroup = _secretGroups[index];
                 foreach (System.Text.RegularExpressions.Match match in pattern.Regex.Matches(masked))
                 {
-                    var group = match.Groups["secret"];
-                    var (start, length) = group.Success ? (group.Index, group.Length) : (match.Index, match.Length);
+                    var group = secretGroup >= 0 ? match.Groups[secretGroup] : null;
+                    var (start, length) = group is { Success: true } ? (group.Index, group.Length) : (match.Index, match.Length);
                     Consider(pattern, masked, start, length, found, firstNew);
                 }
             }

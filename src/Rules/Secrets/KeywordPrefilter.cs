@@ -64,8 +64,10 @@ internal sealed class KeywordPrefilter
     }
 
     /// <summary>True when a value under this (normalised) name could match a context key on its own or qualified by its parent.</summary>
-    public bool IsContextName(string normalizedName)
+    public bool IsContextName(string? normalizedName)
     {
+        if (normalizedName is null)
+            return false;
         if (_anyEmptyPlainKey || (normalizedName.Length > 0 && _plainKeyEndings.Contains(normalizedName[^1])))
         {
             foreach (var key in _plainContextKeys)

@@ -12,6 +12,9 @@ internal sealed class NotSecretMatcher
     private readonly SearchValues<string>? _placeholders;
     private readonly bool _emptyPlaceholder;
     private readonly string[] _keys;
+    /// <summary>The last character of every key: most names end otherwise and are rejected without a comparison.</summary>
+    private readonly SearchValues<char> _keyEndings;
+    private readonly bool _emptyKey;
 
     public NotSecretMatcher(NotSecretRules rules)
     {
@@ -20,6 +23,8 @@ internal sealed class NotSecretMatcher
         _placeholders = placeholders.Length == 0 ? null : SearchValues.Create(placeholders, StringComparison.OrdinalIgnoreCase);
         _emptyPlaceholder = rules.Placeholders.Any(p => p.Length == 0); // "" is in every string, as Contains("") says
         _keys = rules.Keys.ToArray();
+        _keyEndings = SearchValues.Create(_keys.Where(k => k.Length > 0).Select(k => k[^1]).Distinct().ToArray());
+        _emptyKey = _keys.Any(k => k.Length == 0);
     }
 
     public NotSecretRules Rules { get; }
@@ -40,7 +45,7 @@ internal sealed class NotSecretMatcher
     /// <summary>Names ending with a not-secret key (<c>documentHash</c>, <c>fileSha256</c>, <c>workflowRunId</c>) hold identifiers or digests.</summary>
     public bool IsNotSecretName(string? name)
     {
-        if (name is null)
+        if (name is null || (!_emptyKey && (name.Length == 0 || !_keyEndings.Contains(name[^1]))))
             return false;
         foreach (var key in _keys)
         {

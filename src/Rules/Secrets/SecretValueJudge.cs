@@ -51,6 +51,8 @@ internal sealed class SecretValueJudge
         var firstNew = found.Count;
 
         bool? hasInterpolation = null;
+        // A necessary condition for any context key to match: checked once, not per pattern and key.
+        var anyContext = Prefilter.IsContextName(context.Key) || Prefilter.IsContextName(context.SiblingName);
         var patterns = _patterns;
         for (var index = 0; index < patterns.Length; index++)
         {
@@ -62,7 +64,8 @@ internal sealed class SecretValueJudge
             if (!pattern.Distinctive && (namedNotSecretOrFileContent ??= notSecret.IsNotSecretName(context.Key)
                     || notSecret.IsNotSecretName(context.SiblingName) || notSecret.IsFileContent(value)))
                 continue;
-            if (!keywordHit && ((wholeExpression ??= SecretText.IsWholeExpression(value) || SecretText.IsSecretReference(value))
+            if (!keywordHit && (!anyContext
+                    || (wholeExpression ??= SecretText.IsWholeExpression(value) || SecretText.IsSecretReference(value))
                     || !MatchesContext(pattern, context)))
                 continue;
             if (pattern.Regex is null)

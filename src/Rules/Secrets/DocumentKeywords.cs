@@ -17,23 +17,37 @@ internal sealed class DocumentKeywords
     private int _cursor;
     private int _lastStart;
 
-    /// <summary>Finds every keyword start in <paramref name="utf8"/>, replacing what the previous document left.</summary>
-    public void Find(ReadOnlySpan<byte> utf8, KeywordPrefilter prefilter)
+    private KeywordPrefilter? _prefilter;
+    private bool _found;
+
+    /// <summary>
+    /// Starts over for a new document. The search itself waits for the first string that needs it: some
+    /// documents (a Dataverse row around one escaped <c>clientdata</c> string) never ask.
+    /// </summary>
+    public void Reset(KeywordPrefilter prefilter)
     {
         _starts.Clear();
         _cursor = 0;
         _lastStart = 0;
-        _unknown = !prefilter.FindKeywordStarts(utf8, _starts);
+        _found = false;
+        _prefilter = prefilter;
+        _unknown = !prefilter.CanFindKeywordStarts;
     }
 
     /// <summary>False when keyword starts could not be searched for in this document (<see cref="StartsWithin"/> then says nothing).</summary>
     public bool Known => !_unknown;
 
     /// <summary>The keyword starts inside a string's content, as offsets from its first byte.</summary>
-    public ReadOnlySpan<int> StartsWithin(int start, int length)
+    /// <param name="document">The document given to every call since <see cref="Reset"/>.</param>
+    public ReadOnlySpan<int> StartsWithin(ReadOnlySpan<byte> document, int start, int length)
     {
         if (_unknown)
             return [];
+        if (!_found)
+        {
+            _prefilter!.FindKeywordStarts(document, _starts);
+            _found = true;
+        }
         int first; // the first keyword start at or after this string's first byte
         if (start >= _lastStart)
         {

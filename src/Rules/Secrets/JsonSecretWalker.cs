@@ -46,7 +46,7 @@ internal sealed partial class JsonSecretWalker
             _names.StartOverIfLarge();
         var state = _states[embeddedDepth] ??= new WalkState();
         state.Start(basePointer, trackLines, fixedPosition, hits, embeddedDepth);
-        state.Keywords.Find(json, _judge.Prefilter);
+        state.Keywords.Reset(_judge.Prefilter);
         var reader = new Utf8JsonReader(json, new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
@@ -162,7 +162,7 @@ internal sealed partial class JsonSecretWalker
             var shape = state.EmbeddedDepth < MaxEmbeddedDepth ? JsonShapeOf(reader.ValueSpan) : JsonShape.NotJson;
             if (shape == JsonShape.NotJson && state.Keywords.Known)
             {
-                var starts = state.Keywords.StartsWithin((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+                var starts = state.Keywords.StartsWithin(json, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
                 if (starts.IsEmpty)
                     return;
                 var text = Decode(ref reader);

@@ -53,14 +53,15 @@ internal sealed class KeywordPrefilter
         return (_ignoreCase?.MarkAt(raw, starts, value, patternHits) ?? false) | any;
     }
 
+    /// <summary>False when keywords cannot be searched in raw bytes (a non-ASCII keyword): then every string may hold one.</summary>
+    public bool CanFindKeywordStarts => _documentSearch is not null;
+
     /// <summary>Adds, in order, every byte offset of <paramref name="utf8"/> where a keyword of some pattern starts.</summary>
-    /// <returns>False when keywords cannot be searched in raw bytes (a non-ASCII keyword): every string may hold one.</returns>
-    public bool FindKeywordStarts(ReadOnlySpan<byte> utf8, List<int> starts)
+    public void FindKeywordStarts(ReadOnlySpan<byte> utf8, List<int> starts)
     {
         if (_documentSearch is null)
-            return false;
+            throw new InvalidOperationException("Keywords of this catalog cannot be searched in raw bytes.");
         _documentSearch.FindStarts(utf8, starts);
-        return true;
     }
 
     /// <summary>True when a value under this (normalised) name could match a context key on its own or qualified by its parent.</summary>

@@ -275,7 +275,7 @@ internal sealed class KeywordPrefilter
             }
             finally
             {
-                chunk.Clear(); // it held the document's text
+                chunk[..Math.Min(ChunkChars, utf8.Length)].Clear(); // it held the document's text
             }
         }
 

@@ -11,7 +11,14 @@ internal sealed class LineIndex
     private List<int>? _lineStarts;
 
     /// <summary>Forgets the previous document's lines (the index is reused).</summary>
-    public void Reset() => _lineStarts = null;
+    public void Reset()
+    {
+        _lineStarts = null;
+        _last = (-1, 0, 0);
+    }
+
+    /// <summary>The last position asked for: hits come in document order, so a column is counted on from there.</summary>
+    private (long Offset, int Line, int Column) _last = (-1, 0, 0);
 
     public (int Line, int Column) PositionOf(ReadOnlySpan<byte> document, long offset)
     {
@@ -19,7 +26,12 @@ internal sealed class LineIndex
         var index = _lineStarts.BinarySearch((int)offset);
         var line = index >= 0 ? index : ~index - 1;
         var lineStart = _lineStarts[line];
-        var column = Encoding.UTF8.GetCharCount(document[lineStart..(int)offset]) + 1;
+        // A minified document is one long line: counting each column from its start would read it once per hit.
+        var (from, column) = _last.Line == line + 1 && _last.Offset >= lineStart && _last.Offset <= offset
+            ? ((int)_last.Offset, _last.Column)
+            : (lineStart, 1);
+        column += Encoding.UTF8.GetCharCount(document[from..(int)offset]);
+        _last = (offset, line + 1, column);
         return (line + 1, column);
     }
 

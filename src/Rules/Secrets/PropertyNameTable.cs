@@ -23,7 +23,20 @@ internal sealed class PropertyNameTable(KeywordPrefilter prefilter)
     private readonly Dictionary<string, PropertyName> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
     /// <summary>Direct-mapped on a hash of the raw bytes: a hit costs one hash and one compare, no decoding.</summary>
-    private readonly (byte[] Utf8, PropertyName Name)?[] _byRawBytes = new (byte[], PropertyName)?[RawCacheSize];
+    private readonly CachedName[] _byRawBytes = new CachedName[RawCacheSize];
+
+    /// <summary>
+    /// A name's first and last eight bytes and its length, kept in the slot itself: they are the whole name
+    /// up to 16 bytes (most JSON names), so a hit reads no other object. Longer names keep their bytes too.
+    /// </summary>
+    private struct CachedName
+    {
+        public ulong Head;
+        public ulong Tail;
+        public int Length;
+        public byte[]? LongBytes;
+        public PropertyName? Name;
+    }
 
     public void StartOverIfLarge()
     {
@@ -36,33 +49,38 @@ internal sealed class PropertyNameTable(KeywordPrefilter prefilter)
     /// <summary>A name whose raw bytes hold no escape: they are its UTF-8 text.</summary>
     public PropertyName FromUtf8(ReadOnlySpan<byte> utf8)
     {
-        var slot = SlotOf(utf8);
-        if (_byRawBytes[slot] is { } cached && utf8.SequenceEqual(cached.Utf8))
-            return cached.Name;
+        var (head, tail) = HeadAndTail(utf8);
+        ref var slot = ref _byRawBytes[SlotOf(head, tail, utf8.Length)];
+        if (slot.Name is not null && slot.Head == head && slot.Tail == tail && slot.Length == utf8.Length
+            && (slot.LongBytes is null || utf8.SequenceEqual(slot.LongBytes)))
+            return slot.Name;
         var chars = utf8.Length <= 256 ? stackalloc char[utf8.Length] : new char[utf8.Length];
         var name = FromChars(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
-        _byRawBytes[slot] = (utf8.ToArray(), name);
+        slot = new CachedName
+        {
+            Head = head,
+            Tail = tail,
+            Length = utf8.Length,
+            LongBytes = utf8.Length > 2 * sizeof(ulong) ? utf8.ToArray() : null,
+            Name = name,
+        };
         return name;
     }
 
-    /// <summary>
-    /// A cheap hash of the first and last eight bytes and the length: names that differ only in their middle
-    /// share a slot, which costs a decode, never a wrong name (a hit compares every byte).
-    /// </summary>
-    private static int SlotOf(ReadOnlySpan<byte> utf8)
+    /// <summary>The first and the last eight bytes (overlapping below 16, zero-padded below 8).</summary>
+    private static (ulong Head, ulong Tail) HeadAndTail(ReadOnlySpan<byte> utf8)
     {
-        ulong hash;
         if (utf8.Length >= sizeof(ulong))
-            hash = (MemoryMarshal.Read<ulong>(utf8) * 31) ^ MemoryMarshal.Read<ulong>(utf8[^sizeof(ulong)..]);
-        else
-        {
-            hash = 0;
-            foreach (var b in utf8)
-                hash = (hash * 31) + b;
-        }
-        hash = (hash ^ (ulong)utf8.Length) * 0x9E3779B97F4A7C15; // Fibonacci hashing: the top bits are well mixed
-        return (int)(hash >> (64 - RawCacheBits));
+            return (MemoryMarshal.Read<ulong>(utf8), MemoryMarshal.Read<ulong>(utf8[^sizeof(ulong)..]));
+        ulong head = 0;
+        for (var i = utf8.Length - 1; i >= 0; i--)
+            head = (head << 8) | utf8[i];
+        return (head, 0);
     }
+
+    /// <summary>Fibonacci hashing of head, tail and length: names that differ only in their middle share a slot, which costs a decode, never a wrong name.</summary>
+    private static int SlotOf(ulong head, ulong tail, int length) =>
+        (int)((((head * 31) ^ tail ^ (ulong)length) * 0x9E3779B97F4A7C15) >> (64 - RawCacheBits));
 
     public PropertyName FromChars(ReadOnlySpan<char> chars)
     {

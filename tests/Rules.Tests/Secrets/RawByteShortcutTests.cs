@@ -1,0 +1,212 @@
+using System.Text;
+using System.Text.Json;
+using TenantScanner.Secrets;
+
+namespace TenantScanner.Tests.Secrets;
+
+/// <summary>
+/// The detector decides most strings from their raw UTF-8 bytes (one keyword search per document, JSON shape
+/// from the first and last bytes) and only decodes the rest. Each test pins a case where the bytes and the
+/// decoded text could disagree, by comparing with a form of the same document that takes the decoding path.
+/// </summary>
+public sealed class RawByteShortcutTests
+{
+    private const string StorageKey = "kX3vQ9m2LrT8yP1nW5bZ7cF4hJ6dS0aG2eK9uV3iO8qR1tY5wN7pM4xB6zC0fH2jL8sD3gA5kE9rU1oI7yT4vQ==";
+    private const string TriggerUrl = "https://prod-01.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=Q2xhc3NpY1NpZ25hdHVyZVZhbHVlRm9yVGVzdHMxMjM";
+    private static readonly SecretDetector Detector = new(SecretPatternCatalog.LoadDefault());
+
+    private static IReadOnlyList<SecretHit> Scan(string json) => Detector.ScanJson(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Keywords are searched in chunks of 4,096 bytes: one that straddles a chunk edge must still be found.</summary>
+    [Theory]
+    [InlineData(4080)]
+    [InlineData(4086)]
+    [InlineData(4090)]
+    [InlineData(4095)]
+    [InlineData(4096)]
+    [InlineData(8170)]
+    public void A_keyword_across_a_search_chunk_edge_is_found(int keywordOffset)
+    {
+        const string prefix = "{\"pad\":\"";
+        foreach (var (value, type) in new[] { ("AccountKey=" + StorageKey, "StorageAccountKey"), (TriggerUrl, "LogicAppTriggerUrlSignature") })
+        {
+            var keyword = value.StartsWith("AccountKey", StringComparison.Ordinal) ? 0 : value.IndexOf("/paths/invoke", StringComparison.Ordinal);
+            // Filler words, so no other keyword appears: the value starts where its keyword lands on the offset.
+            var filler = string.Concat(Enumerable.Repeat("lorem ", 2000))[..(keywordOffset - prefix.Length - keyword - "\",\"v\":\"".Length)];
+            var json = $"{prefix}{filler}\",\"v\":\"{value}\"}}";
+            Assert.Equal(keywordOffset, Encoding.UTF8.GetByteCount(json[..json.IndexOf(value, StringComparison.Ordinal)]) + keyword);
+
+            var hit = Assert.Single(Scan(json));
+
+            Assert.Equal((type, "/v"), (hit.SecretType, hit.JsonPointer));
+        }
+    }
+
+    public static TheoryData<string> Documents => new()
+    {
+        "{\"inputs\":\"DefaultEndpointsProtocol=https;accountname=st1;ACCOUNTKEY=" + StorageKey + "\"}",
+        "{\"uri\":\"" + TriggerUrl + "\",\"note\":\"Zoë ✓ 日本 AKIAQ3EGUYT6HZBLMXOP ✓\"}",
+        "{\"u\":\"sftp://export:Gh7!kLm2Qp9z@sftp.contoso.net/in\",\"h\":{\"Authorization\":\"Basic c3ZjX2VycDpXaW50ZXIyMDI0IVNlY3JldA==\"}}",
+        "{\"parameters\":{\"p\":{\"type\":\"SecureString\",\"defaultValue\":\"Xk2pL9qR4tV7wZ1bN5mC8\"}},\"variables\":[{\"name\":\"clientSecret\",\"value\":\"Abc8Q~x9Yz.Tq_w-3Lm~Pq7Rs2Tu4Vw6Xy8Za0Bc\"}]}",
+        "{\"env\":{\"schemaname\":\"contoso_Settings\",\"value\":\"{\\\"apiKey\\\":\\\"3f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c\\\"}\"}}",
+        "{\"a\":[\"ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789\",\"sk_live_aBcDeFgHiJkLmNoPqRsTuVwXyZ01\",\"just words of no interest at all\"]}",
+    };
+
+    /// <summary>
+    /// The same document with every string escaped (<c>\/</c>, <c>\uXXXX</c> for non-ASCII and for the first letter of
+    /// every string) must give the same findings: escaped strings are always decoded before they are searched.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Raw_and_escaped_forms_of_a_document_give_the_same_findings(string json)
+    {
+        var raw = Scan(json);
+        var escaped = Scan(EscapeEveryString(json));
+
+        Assert.NotEmpty(raw);
+        Assert.Equal(raw.Select(Identity), escaped.Select(Identity));
+    }
+
+    [Fact]
+    public void A_keyword_only_visible_after_unescaping_is_found()
+    {
+        var hit = Assert.Single(Scan("{\"u\":\"sftp:\\/\\/export:Gh7!kLm2Qp9z@sftp.contoso.net\\/in\"}"));
+
+        Assert.Equal("UriCredentials", hit.SecretType);
+    }
+
+    /// <summary>
+    /// JSON whitespace is the ASCII space, tab and newlines: a document padded with other Unicode whitespace
+    /// (no-break space, ideographic space, line separator) does not parse and the string is judged as text.
+    /// </summary>
+    [Theory]
+    [InlineData("  ", " ", true)]
+    [InlineData("\\n\\t", "\\r\\n", true)]
+    [InlineData("\\u00a0", "\\u3000", false)]
+    [InlineData("\u00a0", "\u3000", false)]
+    [InlineData("\u2028", "", false)]
+    public void Json_in_a_string_is_walked_only_when_the_padding_is_json_whitespace(string before, string after, bool walked)
+    {
+        var json = "{\"x\":\"" + before + "{\\\"password\\\":\\\"Xk2pL9qR4tV7wZ1bN5mC8\\\"}" + after + "\"}";
+
+        var hits = Scan(json);
+
+        Assert.Equal(walked ? ["/x/password"] : Array.Empty<string>(), hits.Select(h => h.JsonPointer));
+    }
+
+    /// <summary>A string without escapes holding a JSON document (only possible without strings inside) is decided from its bytes.</summary>
+    [Theory]
+    [InlineData(" [1, 2, 3, 4, 5, 6, 7, 8] ")]
+    [InlineData("\u00a0[1, 2, 3, 4, 5, 6, 7, 8]")]
+    [InlineData("[1, 2, 3, 4, 5, 6, 7, 8]\u3000")]
+    [InlineData("[1, 2, 3, 4, 5, 6, 7, 8} AKIAQ3EGUYT6HZBLMXOP")]
+    public void Unescaped_json_like_strings_are_decided_like_their_escaped_form(string value)
+    {
+        var json = JsonSerializer.Serialize(new { x = value }, Unescaped);
+
+        Assert.Equal(Scan(EscapeEveryString(json)).Select(Identity), Scan(json).Select(Identity));
+    }
+
+    [Fact]
+    public void A_deferred_value_holding_json_is_walked_from_raw_and_from_escaped_text_alike()
+    {
+        const string inner = "{\"k\":\"ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789\"}";
+        var raw = JsonSerializer.Serialize(new { env = new { value = inner } });
+        var escaped = raw.Replace("ghp_", "\\u0067hp_", StringComparison.Ordinal);
+
+        Assert.Equal("/env/value/k", Assert.Single(Scan(raw)).JsonPointer);
+        Assert.Equal("/env/value/k", Assert.Single(Scan(escaped)).JsonPointer);
+    }
+
+    /// <summary>Columns are counted on from the previous hit of the same line: non-ASCII text in between must count in UTF-16 units.</summary>
+    [Fact]
+    public void Columns_of_several_hits_on_one_line_count_utf16_units_across_non_ascii_text()
+    {
+        const string first = "AKIAQ3EGUYT6HZBLMXOP";
+        const string second = "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789";
+        var json = "{\"a\":\"" + first + "\",\"b\":\"Zoë 😀 日本 ✓ ✓ ✓ ✓ ✓ ✓\",\"c\":\"" + second + "\",\"d\":\"" + first + "\"}";
+
+        var hits = Scan(json);
+
+        Assert.Equal(
+            new[] { json.IndexOf("\"" + first, StringComparison.Ordinal), json.IndexOf("\"" + second, StringComparison.Ordinal), json.LastIndexOf("\"" + first, StringComparison.Ordinal) }.Select(i => i + 1),
+            hits.Select(h => h.Column!.Value));
+    }
+
+    /// <summary>A catalog with a non-ASCII keyword cannot be searched in raw bytes: every string is then decoded and searched.</summary>
+    [Fact]
+    public void A_catalog_with_a_non_ascii_keyword_still_finds_it()
+    {
+        const string yaml = "version: 1\npatterns:\n  - id: schluessel\n    secretType: Schluessel\n    keywords: [\"Schlüssel=\"]\n    regex: 'Schlüssel=(?<secret>[a-z0-9]{20})'\n    confidence: high\n";
+        var detector = new SecretDetector(SecretPatternCatalog.Parse(yaml, "schluessel.yaml"));
+
+        var hit = Assert.Single(detector.ScanJson(Encoding.UTF8.GetBytes("{\"a\":\"Der Schlüssel=k3j5h7g2f4d6s3a2q4w6 gilt\"}")));
+
+        Assert.Equal("Schluessel", hit.SecretType);
+    }
+
+    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static (string, string, string, string) Identity(SecretHit hit) => (hit.SecretType, hit.JsonPointer, hit.Preview, hit.Fingerprint);
+
+    /// <summary>Re-writes every string and property name with escapes, keeping the document's meaning.</summary>
+    private static string EscapeEveryString(string json)
+    {
+        var builder = new StringBuilder();
+        using var document = JsonDocument.Parse(json);
+        Write(document.RootElement, builder);
+        return builder.ToString();
+
+        static void Write(JsonElement element, StringBuilder builder)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    builder.Append('{');
+                    var first = true;
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        builder.Append(first ? "" : ",");
+                        first = false;
+                        WriteString(property.Name, builder);
+                        builder.Append(':');
+                        Write(property.Value, builder);
+                    }
+                    builder.Append('}');
+                    break;
+                case JsonValueKind.Array:
+                    builder.Append('[');
+                    var i = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        builder.Append(i++ == 0 ? "" : ",");
+                        Write(item, builder);
+                    }
+                    builder.Append(']');
+                    break;
+                case JsonValueKind.String:
+                    WriteString(element.GetString()!, builder);
+                    break;
+                default:
+                    builder.Append(element.GetRawText());
+                    break;
+            }
+        }
+
+        static void WriteString(string text, StringBuilder builder)
+        {
+            builder.Append('"');
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (i == 0 || c > 0x7e || c < 0x20 || c is '"' or '\\')
+                    builder.Append($"\\u{(int)c:x4}");
+                else if (c == '/')
+                    builder.Append("\\/");
+                else
+                    builder.Append(c);
+            }
+            builder.Append('"');
+        }
+    }
+}

@@ -154,6 +154,11 @@ internal sealed partial class JsonSecretWalker
             frame!.Deferred.Add(new DeferredValue(name!, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, escaped, reader.TokenStartIndex));
             return;
         }
+        if (role == SiblingRole.Type && !reader.ValueIsEscaped && reader.ValueSpan.Length <= MaxSiblingLength)
+        {
+            frame!.SiblingType = _names.TypeNameFromUtf8(reader.ValueSpan); // never more chars than bytes: within the bound
+            return;
+        }
         var embeddedTried = false;
         if (role == SiblingRole.None && !isContext && !reader.ValueIsEscaped)
         {

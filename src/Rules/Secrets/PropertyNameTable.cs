@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace TenantScanner.Secrets;
@@ -17,26 +16,10 @@ internal sealed record PropertyName(string Raw, string Normalized, bool IsContex
 internal sealed class PropertyNameTable(KeywordPrefilter prefilter)
 {
     private const int MaxEntries = 16_384;
-    private const int RawCacheBits = 12;
-    private const int RawCacheSize = 1 << RawCacheBits;
-
     private readonly Dictionary<string, PropertyName> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
-    /// <summary>Direct-mapped on a hash of the raw bytes: a hit costs one hash and one compare, no decoding.</summary>
-    private readonly CachedName[] _byRawBytes = new CachedName[RawCacheSize];
-
-    /// <summary>
-    /// A name's first and last eight bytes and its length, kept in the slot itself: they are the whole name
-    /// up to 16 bytes (most JSON names), so a hit reads no other object. Longer names keep their bytes too.
-    /// </summary>
-    private struct CachedName
-    {
-        public ulong Head;
-        public ulong Tail;
-        public int Length;
-        public byte[]? LongBytes;
-        public PropertyName? Name;
-    }
+    private readonly Utf8KeyedCache<PropertyName> _namesByUtf8 = new(slotBits: 12);
+    private readonly Utf8KeyedCache<string> _typesByUtf8 = new(slotBits: 8);
 
     public void StartOverIfLarge()
     {
@@ -49,38 +32,13 @@ internal sealed class PropertyNameTable(KeywordPrefilter prefilter)
     /// <summary>A name whose raw bytes hold no escape: they are its UTF-8 text.</summary>
     public PropertyName FromUtf8(ReadOnlySpan<byte> utf8)
     {
-        var (head, tail) = HeadAndTail(utf8);
-        ref var slot = ref _byRawBytes[SlotOf(head, tail, utf8.Length)];
-        if (slot.Name is not null && slot.Head == head && slot.Tail == tail && slot.Length == utf8.Length
-            && (slot.LongBytes is null || utf8.SequenceEqual(slot.LongBytes)))
-            return slot.Name;
+        if (_namesByUtf8.TryGet(utf8, out var cached))
+            return cached;
         var chars = utf8.Length <= 256 ? stackalloc char[utf8.Length] : new char[utf8.Length];
         var name = FromChars(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
-        slot = new CachedName
-        {
-            Head = head,
-            Tail = tail,
-            Length = utf8.Length,
-            LongBytes = utf8.Length > 2 * sizeof(ulong) ? utf8.ToArray() : null,
-            Name = name,
-        };
+        _namesByUtf8.Set(utf8, name);
         return name;
     }
-
-    /// <summary>The first and the last eight bytes (overlapping below 16, zero-padded below 8).</summary>
-    private static (ulong Head, ulong Tail) HeadAndTail(ReadOnlySpan<byte> utf8)
-    {
-        if (utf8.Length >= sizeof(ulong))
-            return (MemoryMarshal.Read<ulong>(utf8), MemoryMarshal.Read<ulong>(utf8[^sizeof(ulong)..]));
-        ulong head = 0;
-        for (var i = utf8.Length - 1; i >= 0; i--)
-            head = (head << 8) | utf8[i];
-        return (head, 0);
-    }
-
-    /// <summary>Fibonacci hashing of head, tail and length: names that differ only in their middle share a slot, which costs a decode, never a wrong name.</summary>
-    private static int SlotOf(ulong head, ulong tail, int length) =>
-        (int)((((head * 31) ^ tail ^ (ulong)length) * 0x9E3779B97F4A7C15) >> (64 - RawCacheBits));
 
     public PropertyName FromChars(ReadOnlySpan<char> chars)
     {
@@ -102,6 +60,17 @@ internal sealed class PropertyNameTable(KeywordPrefilter prefilter)
             return known;
         var normalized = SecretKeyNames.Normalize(chars);
         _types[new string(chars)] = normalized;
+        return normalized;
+    }
+
+    /// <summary><see cref="TypeName"/> of a type whose raw bytes hold no escape (at most a few hundred bytes).</summary>
+    public string TypeNameFromUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (_typesByUtf8.TryGet(utf8, out var cached))
+            return cached;
+        Span<char> chars = stackalloc char[utf8.Length];
+        var normalized = TypeName(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
+        _typesByUtf8.Set(utf8, normalized);
         return normalized;
     }
 

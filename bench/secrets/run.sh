@@ -44,6 +44,10 @@ echo "== throughput: tokenise, and also the JSON documents held in strings (clie
 /usr/bin/time -v dotnet "$generator" --bench tokenize-embedded "$corpus/flows" > "$out/tokenize-embedded.json" 2> "$out/tokenize-embedded-time.txt"
 echo "== throughput: secret detection library (both cores)"
 /usr/bin/time -v dotnet "$generator" --bench detect "$corpus/flows" > "$out/detect.json" 2> "$out/detect-time.txt"
+echo "== the work alone: files in memory, one thread (tokenise, tokenise with embedded JSON, detect)"
+for mode in tokenize tokenize-embedded detect; do
+  dotnet "$generator" --bench "$mode-in-memory" "$corpus/flows" > "$out/$mode-in-memory.json"
+done
 echo "== end to end: scanner secrets --format json"
 set +e
 /usr/bin/time -v dotnet "$scanner" secrets "$corpus/flows" --format json --out "$out/scanner-report.json" > /dev/null 2> "$out/scanner-time.txt"

@@ -42,7 +42,7 @@ version = open(f"{out}/secretlint-version.txt").read().strip() if os.path.exists
 
 print("## Throughput\n")
 print(f"Corpus: {files} generated flow definitions, {corpus_mb:.0f} MB; {os.cpu_count()} cores; {version} given the first {sample_files} files ({sample_mb:.1f} MB).")
-print("In-process rows time one parallel pass after a warm-up (CPU and peak memory are the whole process); the CLI and secretlint rows are whole processes, start-up included.\n")
+print("In-process rows are the median of five parallel passes after a warm-up, each reading its files (peak memory is the whole process); the CLI and secretlint rows are whole processes, start-up included.\n")
 print("| Run | Files | MB | Wall s | MB/s | Files/s | CPU s | MB per CPU s | Peak RSS MB |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 print(f"| tokenise only (Utf8JsonReader), timed pass | {files} | {tokenize['megabytes']:.1f} | {tokenize['seconds']:.2f} | {tokenize['mbPerSecond']:.1f} | {tokenize['filesPerSecond']:.0f} | {tokenize['cpuSeconds']:.2f} | {tokenize['mbPerCpuSecond']:.1f} | {tokenize_rss:.0f} |")
@@ -58,6 +58,16 @@ print(f"* Detection vs tokenising, same files: {detect['seconds'] / tokenize['se
 print(f"* Detection vs tokenising including the embedded JSON documents: {detect['seconds'] / embedded['seconds']:.1f}x the wall time, {detect['cpuSeconds'] / embedded['cpuSeconds']:.1f}x the CPU time.")
 print(f"* Library vs secretlint (net of its start-up): {detect['mbPerSecond'] / (sample_mb / sl_net):.0f}x the MB/s by wall time, {detect['mbPerCpuSecond'] / sl_cpu_rate:.0f}x per CPU second.")
 print(f"* Whole `scanner secrets` process (start-up, JIT, output included) vs whole secretlint process: {(corpus_mb / scanner_s) / (sample_mb / sl_s):.0f}x the MB/s by wall time, {(corpus_mb / scanner_cpu) / (sample_mb / sl_cpu):.0f}x per CPU second.")
+print()
+memory = {mode: json.load(open(f"{out}/{mode}-in-memory.json")) for mode in ("tokenize", "tokenize-embedded", "detect")}
+print("The work alone: every file read into memory first, then passes on one thread (median of five after a warm-up):\n")
+print("| Run | MB | s per pass | MB/s | Managed allocation per pass MB |")
+print("| --- | ---: | ---: | ---: | ---: |")
+for mode, name in (("tokenize", "tokenise only"), ("tokenize-embedded", "tokenise, embedded JSON strings too"), ("detect", "SecretDetector.ScanJson")):
+    m = memory[mode]
+    print(f"| {name} | {m['megabytes']:.1f} | {m['medianSeconds']:.3f} | {m['mbPerSecond']:.1f} | {m['allocatedMbPerPass']:.1f} |")
+print()
+print(f"* In memory, one thread: detection is {memory['detect']['medianSeconds'] / memory['tokenize']['medianSeconds']:.1f}x bare tokenising and {memory['detect']['medianSeconds'] / memory['tokenize-embedded']['medianSeconds']:.1f}x tokenising with the embedded documents.")
 print(f"* Machine load average during the run: {open('/proc/loadavg').read().split()[0]} (other builds share these cores; wall times are noisy, CPU times less so).")
 
 # ---- recall on the labelled corpus

@@ -47,18 +47,23 @@ internal sealed partial class JsonSecretWalker
     private bool TryWalkEmbedded(ReadOnlySpan<byte> utf8, string pointer, (int Line, int Column)? position, WalkState state)
     {
         var inner = state.EmbeddedHits;
+        var innerUnjudged = state.EmbeddedUnjudged;
         inner.Clear();
+        innerUnjudged.Clear();
         try
         {
-            Walk(utf8, pointer, trackLines: false, position, inner, state.EmbeddedDepth + 1);
+            Walk(utf8, pointer, trackLines: false, position, inner, innerUnjudged, state.EmbeddedDepth + 1);
         }
         catch (MalformedJsonException)
         {
             inner.Clear();
+            innerUnjudged.Clear();
             return false;
         }
         state.Hits.AddRange(inner);
+        state.Unjudged.AddRange(innerUnjudged);
         inner.Clear();
+        innerUnjudged.Clear();
         return true;
     }
 

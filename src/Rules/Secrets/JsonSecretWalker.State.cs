@@ -54,6 +54,7 @@ internal sealed partial class JsonSecretWalker
         public bool TrackLines { get; private set; }
         public (int Line, int Column)? FixedPosition { get; private set; }
         public List<SecretHit> Hits { get; private set; } = [];
+        public List<UnjudgedValue> Unjudged { get; private set; } = [];
         public int EmbeddedDepth { get; private set; }
         /// <summary>The open frames, innermost last.</summary>
         public List<Frame> Frames { get; } = [];
@@ -61,10 +62,13 @@ internal sealed partial class JsonSecretWalker
         public DocumentKeywords Keywords { get; } = new();
         /// <summary>Hits of the documents embedded in this one, kept only when the whole embedded document parses.</summary>
         public List<SecretHit> EmbeddedHits { get; } = [];
+        /// <summary>Values of the embedded documents that could not be judged, kept on the same terms.</summary>
+        public List<UnjudgedValue> EmbeddedUnjudged { get; } = [];
         private readonly List<Frame> _pool = [];
 
-        public void Start(string basePointer, bool trackLines, (int Line, int Column)? fixedPosition, List<SecretHit> hits, int embeddedDepth)
+        public void Start(string basePointer, bool trackLines, (int Line, int Column)? fixedPosition, List<SecretHit> hits, List<UnjudgedValue> unjudged, int embeddedDepth)
         {
+            Unjudged = unjudged;
             BasePointer = basePointer;
             TrackLines = trackLines;
             FixedPosition = fixedPosition;
@@ -81,6 +85,7 @@ internal sealed partial class JsonSecretWalker
                 frame.Deferred.Clear();
             Frames.Clear();
             EmbeddedHits.Clear();
+            EmbeddedUnjudged.Clear();
         }
 
         public void Push(bool isArray, NameSlot container)

@@ -20,6 +20,7 @@ internal sealed partial class JsonSecretWalker
     private readonly SecretValueJudge _judge;
     private readonly PropertyNameTable _names;
     private readonly List<SecretCandidate> _candidates = [];
+    private readonly List<SecretPattern> _timedOut = [];
     private char[] _chars = new char[1024];
     /// <summary>How much of <see cref="_chars"/> this document wrote: cleared when the walk ends, since the walker outlives it.</summary>
     private int _charsUsed;
@@ -40,12 +41,13 @@ internal sealed partial class JsonSecretWalker
     /// <param name="trackLines">False for documents whose line numbers mean nothing to the user (a re-serialised element).</param>
     /// <param name="fixedPosition">For an embedded document: every hit is placed at the outer string.</param>
     /// <exception cref="MalformedJsonException">The document is not valid JSON (the message holds the position only).</exception>
-    public void Walk(ReadOnlySpan<byte> json, string basePointer, bool trackLines, (int Line, int Column)? fixedPosition, List<SecretHit> hits, int embeddedDepth = 0)
+    /// <param name="unjudged">Receives the values a detector's regex timed out on.</param>
+    public void Walk(ReadOnlySpan<byte> json, string basePointer, bool trackLines, (int Line, int Column)? fixedPosition, List<SecretHit> hits, List<UnjudgedValue> unjudged, int embeddedDepth = 0)
     {
         if (embeddedDepth == 0)
             _names.StartOverIfLarge();
         var state = _states[embeddedDepth] ??= new WalkState();
-        state.Start(basePointer, trackLines, fixedPosition, hits, embeddedDepth);
+        state.Start(basePointer, trackLines, fixedPosition, hits, unjudged, embeddedDepth);
         state.Keywords.Reset(_judge.Prefilter);
         var reader = new Utf8JsonReader(json, new JsonReaderOptions
         {
@@ -262,11 +264,15 @@ internal sealed partial class JsonSecretWalker
         if (!keywordsMarked)
             _judge.Prefilter.MarkKeywordHits(value, _keywordHits);
         _candidates.Clear();
-        _judge.Judge(value, context, _keywordHits, _candidates);
-        if (_candidates.Count == 0)
+        _timedOut.Clear();
+        _judge.Judge(value, context, _keywordHits, _candidates, _timedOut);
+        if (_candidates.Count == 0 && _timedOut.Count == 0)
             return; // pointer and position are only worth building for a hit
         var pointer = Pointer(json, state, segmentOverride);
         var position = Position(json, state, offset);
+        foreach (var pattern in _timedOut)
+            state.Unjudged.Add(new UnjudgedValue(pointer, position?.Line, position?.Column, pattern.Id));
+        _timedOut.Clear();
         foreach (var candidate in _candidates)
         {
             state.Hits.Add(new SecretHit(

@@ -32,9 +32,13 @@ public sealed class SecretPatternCatalog
     }
 
     /// <summary>Parses catalog text; <paramref name="source"/> names it in error messages.</summary>
-    public static SecretPatternCatalog Parse(string yaml, string source)
+    public static SecretPatternCatalog Parse(string yaml, string source) =>
+        Parse(yaml, source, SecretPatternCatalogReader.DefaultRegexTimeout);
+
+    /// <param name="regexTimeout">How long a regex may run on one value (tests shorten it to provoke a timeout).</param>
+    internal static SecretPatternCatalog Parse(string yaml, string source, TimeSpan regexTimeout)
     {
-        var (patterns, notSecret) = SecretPatternCatalogReader.Read(yaml, source);
+        var (patterns, notSecret) = SecretPatternCatalogReader.Read(yaml, source, regexTimeout);
         return new SecretPatternCatalog(patterns, notSecret, source);
     }
 

@@ -13,7 +13,8 @@ internal static class SecretPatternCatalogReader
     /// what a healthy pattern needs even on a loaded machine: at 250 ms a built-in PEM pattern timed out
     /// (and silently missed a key) on a 2-core CI runner with a load average of 20.
     /// </summary>
-    internal static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(2);
+    /// <summary>How long one detector's regex may run on one value before the value is reported as not judged.</summary>
+    internal static readonly TimeSpan DefaultRegexTimeout = TimeSpan.FromSeconds(2);
 
     private static readonly HashSet<string> PatternFields =
     [
@@ -21,7 +22,7 @@ internal static class SecretPatternCatalogReader
         "minEntropy", "minLength", "validate", "confidence", "distinctive",
     ];
 
-    public static (IReadOnlyList<SecretPattern> Patterns, NotSecretRules NotSecret) Read(string yaml, string source)
+    public static (IReadOnlyList<SecretPattern> Patterns, NotSecretRules NotSecret) Read(string yaml, string source, TimeSpan regexTimeout)
     {
         var stream = new YamlStream();
         try
@@ -52,7 +53,7 @@ internal static class SecretPatternCatalogReader
         {
             if (item is not YamlMappingNode mapping)
                 throw Error(source, item, "each pattern must be a mapping");
-            var pattern = ReadPattern(mapping, source);
+            var pattern = ReadPattern(mapping, source, regexTimeout);
             if (!ids.Add(pattern.Id))
                 throw Error(source, mapping, $"duplicate pattern id '{pattern.Id}'");
             patterns.Add(pattern);
@@ -62,7 +63,7 @@ internal static class SecretPatternCatalogReader
         return (patterns, notSecret);
     }
 
-    private static SecretPattern ReadPattern(YamlMappingNode node, string source)
+    private static SecretPattern ReadPattern(YamlMappingNode node, string source, TimeSpan regexTimeout)
     {
         foreach (var key in node.Children.Keys)
         {
@@ -82,7 +83,7 @@ internal static class SecretPatternCatalogReader
         {
             try
             {
-                regex = new Regex(regexText, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexTimeout);
+                regex = new Regex(regexText, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, regexTimeout);
             }
             catch (ArgumentException e)
             {

@@ -29,17 +29,13 @@ internal sealed class SecretValueJudge
     /// <summary>Per pattern: the number of the regex's <c>secret</c> group, -1 when it has none (the whole match is the secret).</summary>
     private readonly int[] _secretGroups;
 
-    /// <summary>Values skipped because a regex timed out (a badly written user pattern).</summary>
-    public int TimedOut => _timedOut;
-
-    private int _timedOut;
-
     /// <summary>Number of patterns, the length of the keyword-hit span callers pass.</summary>
     public int PatternCount => _patterns.Length;
 
     /// <param name="keywordHits">From <see cref="KeywordPrefilter.MarkKeywordHits"/> on this value.</param>
     /// <param name="value">Only made a string when a pattern finds something in it: most judged values hold a keyword by chance.</param>
-    public void Judge(ReadOnlySpan<char> value, in ValueContext context, ReadOnlySpan<bool> keywordHits, List<SecretCandidate> found)
+    /// <param name="timedOut">Receives the patterns whose regex ran out of time on this value: it was not fully judged.</param>
+    public void Judge(ReadOnlySpan<char> value, in ValueContext context, ReadOnlySpan<bool> keywordHits, List<SecretCandidate> found, List<SecretPattern> timedOut)
     {
         if (value.IsEmpty)
             return;
@@ -95,9 +91,9 @@ internal sealed class SecretValueJudge
             }
             catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
             {
-                // A user pattern that backtracks badly skips this value rather than stalling the scan;
-                // the exception carries the input, so it must not travel further.
-                Interlocked.Increment(ref _timedOut); // the judge is shared by every thread of a scan
+                // A pattern that backtracks badly gives up on this value rather than stalling the scan; the caller
+                // reports the value as not judged. The exception carries the input, so it must not travel further.
+                timedOut.Add(pattern);
             }
         }
     }

@@ -23,6 +23,9 @@ internal sealed class SecretValueJudge
     public KeywordPrefilter Prefilter { get; }
 
     private readonly NotSecretMatcher _notSecret;
+
+    /// <summary>Values up to this length are copied into a string before any regex runs on them.</summary>
+    private const int MaxLengthCopiedUnprobed = 256;
     private readonly SecretPattern[] _patterns;
     /// <summary>Per pattern: whether a value's name alone can make it apply (without one, only a keyword can).</summary>
     private readonly bool[] _hasContextKeys;
@@ -75,14 +78,15 @@ internal sealed class SecretValueJudge
             {
                 // An allocation-free probe first; the string and the match objects only for a value that matches.
                 hasInterpolation ??= value.Contains("@{", StringComparison.Ordinal);
-                ReadOnlySpan<char> probe = masked ?? (hasInterpolation.Value
-                    ? masked = SecretText.MaskInterpolations(value.ToString())
-                    : value);
-                if (!pattern.Regex.IsMatch(probe))
+                if (masked is null && hasInterpolation.Value)
+                    masked = SecretText.MaskInterpolations(value.ToString());
+                // A short value is made a string at once (cheaper than running a matching regex twice); a long
+                // one (file content) is probed as a span first, and copied only when a pattern matches it.
+                if (masked is null && value.Length > MaxLengthCopiedUnprobed && !pattern.Regex.IsMatch(value))
                     continue;
                 masked ??= value.ToString(); // no interpolation to mask
                 var secretGroup = _secretGroups[index];
-                foreach (System.Text.RegularExpressions.Match match in pattern.Regex.Matches(masked))
+                for (var match = pattern.Regex.Match(masked); match.Success; match = match.NextMatch())
                 {
                     var group = secretGroup >= 0 ? match.Groups[secretGroup] : null;
                     var (start, length) = group is { Success: true } ? (group.Index, group.Length) : (match.Index, match.Length);

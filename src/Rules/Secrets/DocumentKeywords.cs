@@ -58,7 +58,7 @@ internal sealed class DocumentKeywords
         }
         else
         {
-            // A value judged when its object ends, behind the cursor.
+            // A string before the last one asked about (the walker asks in document order; kept correct anyway).
             first = _starts.BinarySearch(start);
             if (first < 0)
                 first = ~first;

@@ -162,32 +162,9 @@ internal sealed partial class JsonSecretWalker
             return;
         }
         var embeddedTried = false;
-        if (role == SiblingRole.None && !isContext && !reader.ValueIsEscaped)
-        {
-            // Decided from the raw bytes where they suffice (same outcome as decoding first): a string that is not
-            // a JSON document and holds no keyword is passed over undecoded; a JSON document is walked from its bytes.
-            var shape = state.EmbeddedDepth < MaxEmbeddedDepth ? JsonShapeOf(reader.ValueSpan) : JsonShape.NotJson;
-            if (shape == JsonShape.NotJson && state.Keywords.Known)
-            {
-                var starts = state.Keywords.StartsWithin(json, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
-                if (starts.IsEmpty)
-                    return;
-                var text = Decode(ref reader);
-                if (text.Length < MinLengthWithoutContext
-                    || !_judge.Prefilter.MarkKeywordHitsAt(reader.ValueSpan, starts, text, _keywordHits))
-                    return;
-                Report(json, state, text, ContextOf(json, frame, name), segmentOverride: null, reader.TokenStartIndex, keywordsMarked: true);
-                return;
-            }
-            if (shape == JsonShape.Json)
-            {
-                if (!DecodedLengthAtLeast(reader.ValueSpan, MinLengthWithoutContext))
-                    return;
-                if (TryWalkEmbedded(reader.ValueSpan, Pointer(json, state, null), Position(json, state, reader.TokenStartIndex), state))
-                    return;
-                embeddedTried = true;
-            }
-        }
+        if (role == SiblingRole.None && !isContext && !reader.ValueIsEscaped
+            && DecidedFromRawBytes(ref reader, json, state, frame, name, out embeddedTried))
+            return;
 
         var chars = Decode(ref reader);
         switch (role)
@@ -218,6 +195,39 @@ internal sealed partial class JsonSecretWalker
             keywordsMarked = true;
         }
         Report(json, state, chars, ContextOf(json, frame, name), segmentOverride: null, reader.TokenStartIndex, keywordsMarked);
+    }
+
+    /// <summary>
+    /// An ordinary string (no escapes, no name that matters) decided from its raw bytes where they suffice, with
+    /// the outcome decoding it first would have: one that is not a JSON document and holds no keyword is passed
+    /// over undecoded, one with keywords is judged with its detectors marked at the keyword offsets, and a JSON
+    /// document is walked from its bytes.
+    /// </summary>
+    /// <param name="embeddedTried">The string looked like a JSON document but did not parse: the caller judges it as text.</param>
+    /// <returns>True when the string needs nothing more.</returns>
+    private bool DecidedFromRawBytes(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, WalkState state, Frame? frame, PropertyName? name, out bool embeddedTried)
+    {
+        embeddedTried = false;
+        var raw = reader.ValueSpan;
+        var shape = state.EmbeddedDepth < MaxEmbeddedDepth ? JsonShapeOf(raw) : JsonShape.NotJson;
+        if (shape == JsonShape.NotJson && state.Keywords.Known)
+        {
+            var starts = state.Keywords.StartsWithin(json, (int)reader.TokenStartIndex + 1, raw.Length);
+            if (starts.IsEmpty)
+                return true;
+            var text = Decode(ref reader);
+            if (text.Length >= MinLengthWithoutContext && _judge.Prefilter.MarkKeywordHitsAt(raw, starts, text, _keywordHits))
+                Report(json, state, text, ContextOf(json, frame, name), segmentOverride: null, reader.TokenStartIndex, keywordsMarked: true);
+            return true;
+        }
+        if (shape != JsonShape.Json)
+            return false;
+        if (!DecodedLengthAtLeast(raw, MinLengthWithoutContext))
+            return true;
+        if (TryWalkEmbedded(raw, Pointer(json, state, null), Position(json, state, reader.TokenStartIndex), state))
+            return true;
+        embeddedTried = true;
+        return false;
     }
 
     /// <summary>Whether unescaped UTF-8 decodes to at least <paramref name="chars"/> UTF-16 code units (a character is at most 3 bytes per code unit).</summary>

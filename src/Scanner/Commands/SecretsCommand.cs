@@ -10,7 +10,8 @@ namespace TenantScanner.Cli.Commands;
 /// <c>scanner secrets PATH... [--format console|json|sarif] [--out FILE] [--patterns FILE]</c>: finds hardcoded
 /// secrets in flow exports, definitions, Dataverse rows, solution zips and unpacked solutions.
 /// Exit codes: 1 when any secret is found (even if some files failed: a found secret is the more urgent
-/// news); otherwise 2 when any path could not be read or parsed, or the arguments/patterns are bad; else 0.
+/// news); otherwise 2 when any path could not be read or parsed, any value could not be fully judged (a
+/// detector's regex timed out on it: it may hold a secret), or the arguments/patterns are bad; else 0.
 /// </summary>
 public sealed class SecretsCommand : ICliCommand
 {
@@ -89,9 +90,12 @@ public sealed class SecretsCommand : ICliCommand
             // Machine formats carry the errors inside; people still need to see them.
             foreach (var error in result.Errors)
                 stderr.WriteLine($"error: {error}");
+            foreach (var unjudged in result.Unjudged)
+                stderr.WriteLine($"warning: {unjudged}");
         }
         if (result.Findings.Count > 0)
             return ExitCodes.FindingsAtOrAboveThreshold;
-        return result.Errors.Count > 0 ? ExitCodes.BadInput : ExitCodes.Success;
+        // An unread file and an unjudged value alike leave the scan incomplete: "no secret" is not proven.
+        return result.Complete ? ExitCodes.Success : ExitCodes.BadInput;
     }
 }

@@ -13,7 +13,9 @@ namespace TenantScanner.Cli.Sarif;
 /// <c>%SRCROOT%</c> (region startLine/startColumn when known), the JSON pointer as a logical location, and
 /// <c>partialFingerprints</c> from the secret's fingerprint so alerts stay stable across runs.
 /// A zip entry is reported on line 1 of the zip file itself; the entry is named in the message and properties.
-/// Unreadable files are tool execution notifications.
+/// Unreadable files are tool execution notifications (level error); so are values a detector could not finish
+/// judging (level warning, with the value's physical location and the detector as associated rule). Either makes
+/// <c>executionSuccessful</c> false: the analysis did not cover everything.
 /// </summary>
 public static class SarifSecretWriter
 {
@@ -34,7 +36,7 @@ public static class SarifSecretWriter
             json.WriteStartArray("runs");
             json.WriteStartObject();
             WriteTool(json, patterns);
-            WriteInvocation(json, result);
+            WriteInvocation(json, result, ruleIndex);
             json.WriteStartArray("results");
             foreach (var finding in result.Findings)
                 WriteResult(json, finding, ruleIndex);
@@ -87,11 +89,11 @@ public static class SarifSecretWriter
         json.WriteEndObject();
     }
 
-    private static void WriteInvocation(Utf8JsonWriter json, SecretScanResult result)
+    private static void WriteInvocation(Utf8JsonWriter json, SecretScanResult result, Dictionary<string, int> ruleIndex)
     {
         json.WriteStartArray("invocations");
         json.WriteStartObject();
-        json.WriteBoolean("executionSuccessful", result.Errors.Count == 0);
+        json.WriteBoolean("executionSuccessful", result.Complete);
         json.WriteStartArray("toolExecutionNotifications");
         foreach (var error in result.Errors)
         {
@@ -102,9 +104,38 @@ public static class SarifSecretWriter
             json.WriteEndObject();
             json.WriteEndObject();
         }
+        foreach (var unjudged in result.Unjudged)
+            WriteUnjudged(json, unjudged, ruleIndex);
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndArray();
+    }
+
+    private static void WriteUnjudged(Utf8JsonWriter json, SecretUnjudgedValue unjudged, Dictionary<string, int> ruleIndex)
+    {
+        var value = unjudged.Value;
+        var input = unjudged.Input;
+        json.WriteStartObject();
+        json.WriteString("level", "warning");
+        json.WriteStartObject("message");
+        json.WriteString("text", unjudged.ToString());
+        json.WriteEndObject();
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        WritePhysicalLocation(json, input, value.Line, value.Column);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartObject("associatedRule");
+        json.WriteString("id", value.Detector);
+        if (ruleIndex.TryGetValue(value.Detector, out var index))
+            json.WriteNumber("index", index);
+        json.WriteEndObject();
+        json.WriteStartObject("properties");
+        json.WriteString("jsonPointer", value.JsonPointer);
+        if (input.ArchiveEntry is not null)
+            json.WriteString("archiveEntry", input.ArchiveEntry);
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     private static void WriteResult(Utf8JsonWriter json, SecretFinding finding, Dictionary<string, int> ruleIndex)
@@ -122,27 +153,7 @@ public static class SarifSecretWriter
         json.WriteEndObject();
         json.WriteStartArray("locations");
         json.WriteStartObject();
-        json.WriteStartObject("physicalLocation");
-        json.WriteStartObject("artifactLocation");
-        if (Path.IsPathRooted(input.ArtifactPath))
-        {
-            json.WriteString("uri", new Uri(input.ArtifactPath).AbsoluteUri);
-        }
-        else
-        {
-            json.WriteString("uri", RelativeUri(input.ArtifactPath));
-            json.WriteString("uriBaseId", "%SRCROOT%");
-        }
-        json.WriteEndObject();
-        // GitHub code scanning needs region.startLine on every result (sarif-sdk rule GH1003). A zip entry's
-        // lines are not the zip's lines, so such results point at line 1 of the zip and name the entry.
-        var inFile = input.ArchiveEntry is null && hit.Line is not null;
-        json.WriteStartObject("region");
-        json.WriteNumber("startLine", inFile ? hit.Line!.Value : 1);
-        if (inFile)
-            json.WriteNumber("startColumn", hit.Column ?? 1);
-        json.WriteEndObject();
-        json.WriteEndObject();
+        WritePhysicalLocation(json, input, hit.Line, hit.Column);
         json.WriteStartArray("logicalLocations");
         json.WriteStartObject();
         json.WriteString("fullyQualifiedName", where);
@@ -161,6 +172,32 @@ public static class SarifSecretWriter
         json.WriteString("preview", hit.Preview);
         if (input.ArchiveEntry is not null)
             json.WriteString("archiveEntry", input.ArchiveEntry);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The file (relative to <c>%SRCROOT%</c> when it can be) and the line and column in it.</summary>
+    private static void WritePhysicalLocation(Utf8JsonWriter json, SecretScanInput input, int? line, int? column)
+    {
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        if (Path.IsPathRooted(input.ArtifactPath))
+        {
+            json.WriteString("uri", new Uri(input.ArtifactPath).AbsoluteUri);
+        }
+        else
+        {
+            json.WriteString("uri", RelativeUri(input.ArtifactPath));
+            json.WriteString("uriBaseId", "%SRCROOT%");
+        }
+        json.WriteEndObject();
+        // GitHub code scanning needs region.startLine on every result (sarif-sdk rule GH1003). A zip entry's
+        // lines are not the zip's lines, so such results point at line 1 of the zip and name the entry.
+        var inFile = input.ArchiveEntry is null && line is not null;
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", inFile ? line!.Value : 1);
+        if (inFile)
+            json.WriteNumber("startColumn", column ?? 1);
         json.WriteEndObject();
         json.WriteEndObject();
     }

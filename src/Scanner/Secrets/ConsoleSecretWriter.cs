@@ -2,7 +2,10 @@ using System.Text;
 
 namespace TenantScanner.Cli.Secrets;
 
-/// <summary>A plain table for people: file, line:col, pointer, type, preview, fingerprint; then errors and a summary.</summary>
+/// <summary>
+/// A plain table for people: file, line:col, pointer, type, preview, fingerprint; then errors, values that were
+/// not fully judged, and a summary.
+/// </summary>
 public static class ConsoleSecretWriter
 {
     private static readonly string[] Headers = ["FILE", "LINE:COL", "POINTER", "TYPE", "PREVIEW", "FINGERPRINT"];
@@ -29,10 +32,21 @@ public static class ConsoleSecretWriter
         }
         foreach (var error in result.Errors)
             builder.Append("error: ").AppendLine(error.ToString());
-        builder.Append(result.Findings.Count == 0 ? "No secrets found" : $"{result.Findings.Count} secret(s) found")
-            .Append($" in {result.DocumentsScanned} document(s)")
-            .AppendLine(result.Errors.Count == 0 ? "." : $"; {result.Errors.Count} could not be scanned.");
-        return builder.ToString();
+        foreach (var unjudged in result.Unjudged)
+            builder.Append("warning: ").AppendLine(unjudged.ToString());
+        return builder.AppendLine(Summary(result)).ToString();
+    }
+
+    /// <summary>One line: what was found, and what keeps the scan from being complete.</summary>
+    private static string Summary(SecretScanResult result)
+    {
+        var summary = new StringBuilder(result.Findings.Count == 0 ? "No secrets found" : $"{result.Findings.Count} secret(s) found")
+            .Append($" in {result.DocumentsScanned} document(s)");
+        if (result.Errors.Count > 0)
+            summary.Append($"; {result.Errors.Count} could not be scanned");
+        if (result.Unjudged.Count > 0)
+            summary.Append($"; {result.Unjudged.Count} value(s) not fully judged");
+        return summary.Append('.').ToString();
     }
 
     private static void AppendRow(StringBuilder builder, IReadOnlyList<string> cells, int[] widths)

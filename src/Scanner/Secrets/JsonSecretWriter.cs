@@ -6,7 +6,8 @@ namespace TenantScanner.Cli.Secrets;
 
 /// <summary>
 /// <c>--format json</c>: one object with <c>findings</c> (file, line, column, jsonPointer, secretType, detector,
-/// confidence, preview, fingerprint) and <c>errors</c>. Versioned by <c>schemaVersion</c>.
+/// confidence, preview, fingerprint), <c>errors</c>, and <c>unjudged</c> (file, line, column, jsonPointer, detector:
+/// values a detector's regex timed out on). Versioned by <c>schemaVersion</c>.
 /// </summary>
 public static class JsonSecretWriter
 {
@@ -50,6 +51,19 @@ public static class JsonSecretWriter
                 WriteNullable(json, "line", error.Line);
                 WriteNullable(json, "column", error.Column);
                 json.WriteString("message", error.Message);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("unjudged");
+            foreach (var unjudged in result.Unjudged)
+            {
+                var value = unjudged.Value;
+                json.WriteStartObject();
+                json.WriteString("file", unjudged.Input.DisplayPath);
+                WriteNullable(json, "line", value.Line);
+                WriteNullable(json, "column", value.Column);
+                json.WriteString("jsonPointer", value.JsonPointer);
+                json.WriteString("detector", value.Detector);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

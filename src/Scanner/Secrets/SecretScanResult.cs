@@ -1,3 +1,4 @@
+using System.Globalization;
 using TenantScanner.Secrets;
 
 namespace TenantScanner.Cli.Secrets;
@@ -12,9 +13,28 @@ public sealed record SecretScanError(string File, int? Line, int? Column, string
         Line is null ? $"{File}: {Message}" : $"{File}:{Line}:{Column}: {Message}";
 }
 
+/// <summary>
+/// A value of one document that a detector could not finish judging (its regex ran out of time): it may hold
+/// a secret, so the scan is incomplete. Names the place and the detector, never the value.
+/// </summary>
+/// <param name="Timeout">How long the detector's regex was allowed to run on the value.</param>
+public sealed record SecretUnjudgedValue(SecretScanInput Input, UnjudgedValue Value, TimeSpan Timeout)
+{
+    public string Message =>
+        $"value at {Value.JsonPointer} was not fully judged: detector {Value.Detector} timed out ({Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s)";
+
+    public override string ToString() =>
+        Value.Line is null ? $"{Input.DisplayPath}: {Message}" : $"{Input.DisplayPath}:{Value.Line}:{Value.Column}: {Message}";
+}
+
 /// <summary>Everything <c>scanner secrets</c> reports.</summary>
 public sealed record SecretScanResult(
     IReadOnlyList<SecretFinding> Findings,
     IReadOnlyList<SecretScanError> Errors,
+    IReadOnlyList<SecretUnjudgedValue> Unjudged,
     int DocumentsScanned,
-    SecretPatternCatalog Catalog);
+    SecretPatternCatalog Catalog)
+{
+    /// <summary>True when every document was read and every value judged: no finding then means no secret the catalog can see.</summary>
+    public bool Complete => Errors.Count == 0 && Unjudged.Count == 0;
+}

@@ -7,13 +7,15 @@ namespace TenantScanner.Cli.Secrets;
 /// Scans solution XML: every element's text and every attribute, judged under its element or attribute
 /// name; for an environment variable definition the value is judged under the variable's schema name too
 /// (a String variable called <c>contoso_ApiPassword</c> holding a password is a finding). Pointers are
-/// XPath-like (<c>/environmentvariabledefinition/defaultvalue</c>).
+/// XPath-like (<c>/environmentvariabledefinition/defaultvalue</c>). Values a detector could not finish judging
+/// are returned with the same pointers and positions as secrets.
 /// </summary>
 public static class XmlSecretScanner
 {
-    public static IReadOnlyList<SecretHit> Scan(byte[] content, SecretDetector detector)
+    public static SecretScan Scan(byte[] content, SecretDetector detector)
     {
         var hits = new List<SecretHit>();
+        var unjudged = new List<UnjudgedValue>();
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
         using var reader = XmlReader.Create(new MemoryStream(content), settings);
         var path = new List<string>();
@@ -29,7 +31,7 @@ public static class XmlSecretScanner
                     if (reader.MoveToFirstAttribute())
                     {
                         do
-                            Add(hits, detector.ScanValue(reader.Value, reader.LocalName), Pointer(path) + "/@" + reader.LocalName, (IXmlLineInfo)reader);
+                            Add(hits, unjudged, detector.InspectValue(reader.Value, reader.LocalName), Pointer(path) + "/@" + reader.LocalName, (IXmlLineInfo)reader);
                         while (reader.MoveToNextAttribute());
                         reader.MoveToElement();
                     }
@@ -40,20 +42,23 @@ public static class XmlSecretScanner
                 case XmlNodeType.CDATA:
                     var element = path.Count > 0 ? path[^1] : "";
                     var key = schemaName is not null && element is "defaultvalue" or "value" ? schemaName : element;
-                    Add(hits, detector.ScanValue(reader.Value, key), Pointer(path), (IXmlLineInfo)reader);
+                    Add(hits, unjudged, detector.InspectValue(reader.Value, key), Pointer(path), (IXmlLineInfo)reader);
                     break;
                 case XmlNodeType.EndElement:
                     path.RemoveAt(path.Count - 1);
                     break;
             }
         }
-        return hits;
+        return new SecretScan(hits, unjudged);
     }
 
-    private static void Add(List<SecretHit> hits, IReadOnlyList<SecretHit> found, string pointer, IXmlLineInfo position)
+    /// <summary>Places what one value's scan found at the element or attribute holding the value.</summary>
+    private static void Add(List<SecretHit> hits, List<UnjudgedValue> unjudged, SecretScan found, string pointer, IXmlLineInfo position)
     {
-        foreach (var hit in found)
+        foreach (var hit in found.Hits)
             hits.Add(hit with { JsonPointer = pointer + hit.JsonPointer, Line = position.LineNumber, Column = position.LinePosition });
+        foreach (var value in found.Unjudged)
+            unjudged.Add(value with { JsonPointer = pointer + value.JsonPointer, Line = position.LineNumber, Column = position.LinePosition });
     }
 
     private static string Pointer(List<string> path) => "/" + string.Join('/', path);

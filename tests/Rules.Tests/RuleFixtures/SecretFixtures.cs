@@ -129,6 +129,51 @@ public sealed class Flow004Fixtures
     }
 
     [Fact]
+    public void Is_inconclusive_when_a_value_of_the_definition_could_not_be_fully_judged()
+    {
+        using var slow = TimingOutDetector.Use();
+        var definition = TestTenant.Definition($$"""
+            {
+              "triggers": { "Recurrence": { "type": "Recurrence" } },
+              "actions": { "Compose_note": { "type": "Compose", "inputs": "{{TimingOutDetector.Text}}" } }
+            }
+            """);
+
+        var result = RuleRun.For("FLOW004", TestTenant.KnownGood().WithDefinition(definition));
+
+        Assert.Empty(result.Findings);
+        Assert.Equal(0, result.Summary.Passed);
+        Assert.Equal("value at /properties/definition/actions/Compose_note/inputs of flow/flows/flow-invoices.json was not fully judged: detector backtracking timed out",
+            result.SingleInconclusive.Reason);
+        Assert.DoesNotContain("slowpoke", JsonSerializer.Serialize(result.Inconclusive), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Flags_a_secret_found_beside_a_value_that_could_not_be_fully_judged_and_names_that_value()
+    {
+        using var slow = TimingOutDetector.Use();
+        var definition = TestTenant.Definition($$"""
+            {
+              "triggers": { "Recurrence": { "type": "Recurrence" } },
+              "actions": {
+                "Compose_note": { "type": "Compose", "inputs": "{{TimingOutDetector.Text}}" },
+                "Compose_token": { "type": "Compose", "inputs": "{{TimingOutDetector.Token}}" }
+              }
+            }
+            """);
+
+        var result = RuleRun.For("FLOW004", TestTenant.KnownGood().WithDefinition(definition));
+
+        var finding = result.SingleFinding;
+        Assert.Empty(result.Inconclusive);
+        Assert.Contains("AcmeToken in Compose_token", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(finding.Evidence, e => e.JsonPointer == "/properties/definition/actions/Compose_note/inputs"
+            && e.Description!.Contains("not fully judged: detector backtracking timed out", StringComparison.Ordinal));
+        Secrets.AssertAbsent(TimingOutDetector.Token, result.Findings);
+        Assert.DoesNotContain("slowpoke", Secrets.Text(result.Findings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Is_inconclusive_when_flow_details_of_the_environment_could_not_be_read()
     {
         var result = RuleRun.For("FLOW004", TestTenant.KnownGood().WithGap("flow.flowDetails", "env-prod"));
@@ -264,6 +309,34 @@ public sealed class Cred006Fixtures
     }
 
     [Fact]
+    public void Is_inconclusive_when_the_value_could_not_be_fully_judged()
+    {
+        using var slow = TimingOutDetector.Use();
+        var result = RuleRun.For("CRED006", TestTenant.KnownGood().With(t => t.EnvironmentVariables.Add(
+            Variable("cp_SyncNote", EnvironmentVariableType.String, TimingOutDetector.Text, null))));
+
+        Assert.Empty(result.Findings);
+        var inconclusive = result.SingleInconclusive;
+        Assert.Equal(("environmentVariable", "evd-9"), (inconclusive.Resource.Type, inconclusive.Resource.Id));
+        Assert.Equal("value at /value/1/value of dataverse/prod/environmentvariablevalues.json was not fully judged: detector backtracking timed out", inconclusive.Reason);
+        Assert.DoesNotContain("slowpoke", JsonSerializer.Serialize(result.Inconclusive), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Flags_a_secret_in_the_default_value_when_the_current_value_could_not_be_fully_judged()
+    {
+        using var slow = TimingOutDetector.Use();
+        var result = RuleRun.For("CRED006", TestTenant.KnownGood().With(t => t.EnvironmentVariables.Add(
+            Variable("cp_SyncNote", EnvironmentVariableType.String, TimingOutDetector.Text, "key " + TimingOutDetector.Token))));
+
+        var finding = result.SingleFinding;
+        Assert.Empty(result.Inconclusive);
+        Assert.Contains("AcmeToken in its defaultvalue", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(finding.Evidence, e => e.JsonPointer == "/value/1/value" && e.Description!.Contains("not fully judged", StringComparison.Ordinal));
+        Secrets.AssertAbsent(TimingOutDetector.Token, result.Findings);
+    }
+
+    [Fact]
     public void Is_inconclusive_when_environment_variable_values_could_not_be_read()
     {
         var result = RuleRun.For("CRED006", TestTenant.KnownGood().WithGap("dataverse.environmentvariablevalues", "env-prod"));
@@ -303,6 +376,37 @@ public sealed class Cred007Fixtures
         Assert.Contains("service principal tags: StorageAccountKey", finding.Message, StringComparison.Ordinal);
         Assert.Contains(finding.Evidence, e => e.File == "graph/servicePrincipals.json" && e.JsonPointer == "/value/0/tags/2");
         Secrets.AssertAbsent(Secrets.StorageKey, result.Findings);
+    }
+
+    [Fact]
+    public void Is_inconclusive_when_notes_could_not_be_fully_judged()
+    {
+        using var slow = TimingOutDetector.Use();
+        var result = RuleRun.For("CRED007", TestTenant.KnownGood().With(t => t.App = t.App with { Notes = TimingOutDetector.Text }));
+
+        Assert.Empty(result.Findings);
+        var inconclusive = Assert.Single(result.Inconclusive, i => i.Resource.Id == "sp-payroll");
+        Assert.Equal("value at /value/0/notes of graph/applications.json was not fully judged: detector backtracking timed out", inconclusive.Reason);
+        Assert.DoesNotContain("slowpoke", JsonSerializer.Serialize(result.Inconclusive), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Flags_a_secret_in_the_notes_when_a_tag_could_not_be_fully_judged()
+    {
+        using var slow = TimingOutDetector.Use();
+        var result = RuleRun.For("CRED007", TestTenant.KnownGood().With(t =>
+        {
+            t.App = t.App with { Notes = "Payroll connector, key " + TimingOutDetector.Token };
+            t.Sp = t.Sp with { Tags = [.. t.Sp.Tags, TimingOutDetector.Text] };
+        }));
+
+        var finding = result.SingleFinding;
+        Assert.DoesNotContain(result.Inconclusive, i => i.Resource.Id == "sp-payroll");
+        Assert.Contains("app registration notes: AcmeToken", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(finding.Evidence, e => e.File == "graph/servicePrincipals.json" && e.JsonPointer == "/value/0/tags/2"
+            && e.Description!.Contains("not fully judged: detector backtracking timed out", StringComparison.Ordinal));
+        Secrets.AssertAbsent(TimingOutDetector.Token, result.Findings);
+        Assert.DoesNotContain("slowpoke", Secrets.Text(result.Findings), StringComparison.Ordinal);
     }
 
     [Fact]

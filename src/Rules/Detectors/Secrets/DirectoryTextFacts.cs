@@ -15,14 +15,15 @@ internal sealed record TextSecretHit(string Property, string Pointer, SecretHit 
 /// <summary>
 /// The secrets in the notes, description and tags of every service principal and app registration of an
 /// inventory, found in one detector pass: a scan of 100,000 service principals would otherwise pay a
-/// detector call (and its set-up) per object. Built once per inventory on first use; keeps only hits.
+/// detector call (and its set-up) per object. Built once per inventory on first use; keeps only hits and the
+/// pointers of values the detector could not finish judging.
 /// </summary>
 internal sealed class DirectoryTextFacts
 {
     private static readonly ConditionalWeakTable<TenantInventory, DirectoryTextFacts> Cache = new();
-    private static readonly Lazy<SecretDetector> Detector = new(() => new SecretDetector(SecretPatternCatalog.LoadDefault()));
-
     private readonly Dictionary<object, List<TextSecretHit>> _hits = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Values not fully judged, with pointers relative to the object (<c>/notes</c>, <c>/tags/3</c>).</summary>
+    private readonly Dictionary<object, List<UnjudgedValue>> _unjudged = new(ReferenceEqualityComparer.Instance);
 
     private DirectoryTextFacts(TenantInventory inventory)
     {
@@ -43,17 +44,17 @@ internal sealed class DirectoryTextFacts
             }
             writer.WriteEndArray();
         }
-        foreach (var hit in Detector.Value.ScanJson(buffer.WrittenSpan))
+        var scan = RuleSecretDetector.Current.Inspect(buffer.WrittenSpan);
+        foreach (var hit in scan.Hits)
         {
-            // /{index}/notes, /{index}/description, /{index}/tags/{i} or /{index}/tags/{i}/value (embedded JSON continues further).
-            var segments = hit.JsonPointer.Split('/');
-            if (segments.Length < 3 || !int.TryParse(segments[1], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            if (Place(hit.JsonPointer) is not (var index, var property, var pointer))
                 continue;
-            var property = segments[2];
-            var pointer = property == "tags" && segments.Length > 3 ? $"/tags/{segments[3]}" : "/" + property;
-            if (!_hits.TryGetValue(objects[index], out var list))
-                _hits[objects[index]] = list = [];
-            list.Add(new TextSecretHit(property, pointer, hit with { JsonPointer = pointer, Line = null, Column = null }));
+            Add(_hits, objects[index], new TextSecretHit(property, pointer, hit with { JsonPointer = pointer, Line = null, Column = null }));
+        }
+        foreach (var unjudged in scan.Unjudged)
+        {
+            if (Place(unjudged.JsonPointer) is (var index, _, var pointer))
+                Add(_unjudged, objects[index], unjudged with { JsonPointer = pointer, Line = null, Column = null });
         }
     }
 
@@ -61,6 +62,29 @@ internal sealed class DirectoryTextFacts
 
     /// <summary>The secrets of one service principal or application of this inventory.</summary>
     public IReadOnlyList<TextSecretHit> For(object directoryObject) => _hits.GetValueOrDefault(directoryObject) ?? [];
+
+    /// <summary>The values of one service principal or application the detector could not finish judging.</summary>
+    public IReadOnlyList<UnjudgedValue> UnjudgedFor(object directoryObject) => _unjudged.GetValueOrDefault(directoryObject) ?? [];
+
+    /// <summary>
+    /// The object, property and pointer relative to the object of a pointer into the scanned array:
+    /// /{index}/notes, /{index}/description, /{index}/tags/{i} or /{index}/tags/{i}/value (embedded JSON continues further).
+    /// </summary>
+    private static (int Index, string Property, string Pointer)? Place(string arrayPointer)
+    {
+        var segments = arrayPointer.Split('/');
+        if (segments.Length < 3 || !int.TryParse(segments[1], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            return null;
+        var property = segments[2];
+        return (index, property, property == "tags" && segments.Length > 3 ? $"/tags/{segments[3]}" : "/" + property);
+    }
+
+    private static void Add<T>(Dictionary<object, List<T>> byObject, object directoryObject, T item)
+    {
+        if (!byObject.TryGetValue(directoryObject, out var list))
+            byObject[directoryObject] = list = [];
+        list.Add(item);
+    }
 
     /// <summary>
     /// <c>{"notes": …, "description": …, "tags": [ … ]}</c>; a <c>name=value</c> tag becomes

@@ -9,7 +9,7 @@ namespace TenantScanner.Detectors;
 /// operations without secure inputs/outputs (FLOW005) and HTTP triggers open to anyone (FLOW006).
 /// Each analysis runs at most once per flow: the flowSecret resource and several rules ask for the same
 /// flow, and the synthetic benchmark has 20,000 of them. Results hold pointers, previews and fingerprints,
-/// never a secret value.
+/// never a secret value; values the detector could not finish judging are kept by pointer and detector.
 /// </summary>
 internal sealed class FlowDefinitionFacts
 {
@@ -19,9 +19,10 @@ internal sealed class FlowDefinitionFacts
     /// </summary>
     private static readonly ConditionalWeakTable<Flow, FlowDefinitionFacts> Cache = new();
 
-    private static readonly Lazy<SecretDetector> Detector = new(() => new SecretDetector(SecretPatternCatalog.LoadDefault()));
+    private static readonly SecretScan NotScanned = new([], []);
 
-    private readonly Lazy<IReadOnlyList<SecretHit>> _secrets;
+    private readonly Lazy<SecretScan> _secrets;
+    private readonly Lazy<IReadOnlyList<UnjudgedLocation>> _unjudged;
     private readonly Lazy<IReadOnlyList<SecureDataGap>> _secureDataGaps;
     private readonly Lazy<IReadOnlyList<OpenHttpTrigger>> _openTriggers;
 
@@ -29,7 +30,9 @@ internal sealed class FlowDefinitionFacts
     {
         Flow = flow;
         // Pointers are relative to the definition; evidence prefixes them with DefinitionSource's pointer.
-        _secrets = new(() => flow.Definition is { } d ? Detector.Value.ScanJson(d) : []);
+        var detector = RuleSecretDetector.Current;
+        _secrets = new(() => flow.Definition is { } d ? detector.Inspect(d) : NotScanned);
+        _unjudged = new(() => _secrets.Value.Unjudged.Select(u => UnjudgedLocation.Of(u, flow.DefinitionSource)).ToList());
         _secureDataGaps = new(() => flow.Definition is { } d ? SecureDataInspector.Inspect(d) : []);
         _openTriggers = new(() => flow.Definition is { } d ? HttpTriggerInspector.Inspect(d) : []);
     }
@@ -41,7 +44,10 @@ internal sealed class FlowDefinitionFacts
     /// <summary>False when the definition was not read (flow.flowDetails / dataverse.workflows missing): nothing can be decided.</summary>
     public bool DefinitionRead => Flow.Definition is not null;
 
-    public IReadOnlyList<SecretHit> Secrets => _secrets.Value;
+    public IReadOnlyList<SecretHit> Secrets => _secrets.Value.Hits;
+
+    /// <summary>Values of the definition the detector could not finish judging, placed in the snapshot.</summary>
+    public IReadOnlyList<UnjudgedLocation> Unjudged => _unjudged.Value;
     public IReadOnlyList<SecureDataGap> SecureDataGaps => _secureDataGaps.Value;
     public IReadOnlyList<OpenHttpTrigger> OpenHttpTriggers => _openTriggers.Value;
 

@@ -7,7 +7,8 @@ namespace TenantScanner.Engine;
 
 /// <summary>
 /// One hardcoded secret in a flow definition, or the flow itself when it has none (so a clean flow counts
-/// as a pass and a flow whose definition was not read as inconclusive). <see cref="Hit"/> carries only a
+/// as a pass, and a flow whose definition was not read, or holds a value the detector could not finish
+/// judging, as inconclusive). <see cref="Hit"/> carries only a
 /// preview and a fingerprint: the value never leaves the detection call.
 /// </summary>
 public sealed record FlowSecretItem(Flow Flow, SecretHit? Hit);
@@ -17,9 +18,8 @@ internal sealed class FlowSecretView : ResourceType<FlowSecretItem>
 {
     public static readonly ViewSchema Fields = new ViewSchema("flowSecret").AddRange([
         FieldDefinition.Scalar<FlowSecretItem>("hasHardcodedSecret", "boolean",
-            "True for a secret found in the definition; false for a flow without any; unknown when the definition was not read.",
-            s => s.Hit is not null ? true : FlowDefinitionFacts.Of(s.Flow) is { DefinitionRead: false } facts
-                ? UnknownValue.Because(facts.MissingDefinitionReason) : false),
+            "True for a secret found in the definition; false for a flow without any; unknown when the definition was not read or a value in it could not be fully judged (a detector timed out).",
+            s => s.Hit is not null ? true : NoSecretFound(FlowDefinitionFacts.Of(s.Flow))),
         FieldDefinition.Scalar<FlowSecretItem>("secretType", "string", "What kind of secret, e.g. EntraClientSecret, StorageAccountKey (secret-patterns.yaml secretType).", s => s.Hit?.SecretType),
         FieldDefinition.Scalar<FlowSecretItem>("secretPattern", "string", "Id of the secret pattern that matched, e.g. azure-entra-client-secret.", s => s.Hit?.Detector),
         FieldDefinition.Scalar<FlowSecretItem>("secretConfidence", "string", "high, medium or low, from the pattern catalog.", s => s.Hit?.Confidence),
@@ -32,6 +32,10 @@ internal sealed class FlowSecretView : ResourceType<FlowSecretItem>
             "sha256: plus 12 hex digits of the value: the same secret has the same fingerprint in every flow and scan.", s => s.Hit?.Fingerprint),
         FieldDefinition.Object<FlowSecretItem>("flow", FlowView.Fields, "The flow holding it.", (s, _) => s.Flow),
     ]);
+
+    /// <summary>False only when the whole definition was read and judged: a value a detector gave up on may hold a secret.</summary>
+    private static object NoSecretFound(FlowDefinitionFacts facts) =>
+        !facts.DefinitionRead ? UnknownValue.Because(facts.MissingDefinitionReason) : UnjudgedLocation.Undecided(facts.Unjudged) ?? (object)false;
 
     public override string Name => "flowSecret";
     public override string Description =>
@@ -83,5 +87,7 @@ internal sealed class FlowSecretView : ResourceType<FlowSecretItem>
             File = location?.File, JsonPointer = location?.JsonPointer, SourceUrl = location?.Url,
             Description = "secret fingerprint (the same value has the same fingerprint in every flow and scan)", Value = hit.Fingerprint, Redacted = true,
         };
+        foreach (var unjudged in FlowDefinitionFacts.Of(item.Flow).Unjudged)
+            yield return unjudged.ToEvidence();
     }
 }

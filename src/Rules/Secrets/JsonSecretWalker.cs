@@ -165,6 +165,13 @@ internal sealed partial class JsonSecretWalker
         if (role == SiblingRole.None && !isContext && !reader.ValueIsEscaped
             && DecidedFromRawBytes(ref reader, json, state, frame, name, out embeddedTried))
             return;
+        if (role == SiblingRole.None && reader.ValueIsEscaped && IsEscapedJsonDocument(reader.ValueSpan, state))
+        {
+            // A Dataverse row's clientdata: walked from its unescaped UTF-8 without first being decoded to UTF-16.
+            if (TryWalkEmbedded(ref reader, Pointer(json, state, null), Position(json, state, reader.TokenStartIndex), state))
+                return;
+            embeddedTried = true;
+        }
 
         var chars = Decode(ref reader);
         switch (role)
@@ -229,6 +236,19 @@ internal sealed partial class JsonSecretWalker
         embeddedTried = true;
         return false;
     }
+
+    /// <summary>Raw bytes of this length or more decode to at least <see cref="MinLengthWithoutContext"/> characters, even if every one is a six-byte <c>\uXXXX</c>.</summary>
+    private const int MinEscapedLengthForJsonShortcut = 6 * MinLengthWithoutContext;
+
+    /// <summary>
+    /// An escaped string whose raw bytes open and close a JSON document with literal brackets: its decoded text
+    /// passes <see cref="LooksLikeJson"/> (an escape starts with a backslash, and no escape ends with a bracket).
+    /// Anything else (escaped whitespace at an end, a short string) is left to the decoding path.
+    /// </summary>
+    private static bool IsEscapedJsonDocument(ReadOnlySpan<byte> raw, WalkState state) =>
+        state.EmbeddedDepth < MaxEmbeddedDepth
+        && raw.Length >= MinEscapedLengthForJsonShortcut
+        && JsonShapeOf(raw) == JsonShape.Json;
 
     /// <summary>Whether unescaped UTF-8 decodes to at least <paramref name="chars"/> UTF-16 code units (a character is at most 3 bytes per code unit).</summary>
     private static bool DecodedLengthAtLeast(ReadOnlySpan<byte> utf8, int chars) =>

@@ -107,6 +107,29 @@ public sealed class RawByteShortcutTests
         Assert.Equal(Scan(EscapeEveryString(json)).Select(Identity), Scan(json).Select(Identity));
     }
 
+    /// <summary>An escaped JSON document is walked from its unescaped UTF-8 without a UTF-16 copy first; a lone surrogate must still refuse the file.</summary>
+    [Fact]
+    public void A_lone_surrogate_inside_escaped_clientdata_is_still_malformed_json_at_the_string()
+    {
+        var padding = new string('x', 120);
+        var json = "{\n  \"ok\": \"fine\",\n  \"clientdata\": \"{\\\"note\\\":\\\"" + padding + "\\ud800\\\"}\"\n}";
+
+        var error = Assert.Throws<MalformedJsonException>(() => Scan(json));
+
+        Assert.Equal((3, 17), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void Escaped_clientdata_padded_with_escaped_whitespace_is_walked_too()
+    {
+        var inner = JsonSerializer.Serialize(new { properties = new { note = new string('x', 120), k = "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789" } });
+        var padded = JsonSerializer.Serialize(new { clientdata = "\n\t" + inner + "\r\n" });
+        var plain = JsonSerializer.Serialize(new { clientdata = inner });
+
+        Assert.Equal("/clientdata/properties/k", Assert.Single(Scan(padded)).JsonPointer);
+        Assert.Equal("/clientdata/properties/k", Assert.Single(Scan(plain)).JsonPointer);
+    }
+
     [Fact]
     public void A_deferred_value_holding_json_is_walked_from_raw_and_from_escaped_text_alike()
     {

@@ -4,48 +4,44 @@ namespace TenantScanner.Secrets;
 
 /// <summary>
 /// Turns a byte offset into a 1-based line and a 1-based column in UTF-16 code units (SARIF's default
-/// column kind). The newline table is built on the first request only: most documents have no secret.
+/// column kind). Positions are asked for in document order (hits, as the walk meets them), so lines and
+/// columns are counted on from the previous position: nothing is read past the last hit, and a minified
+/// one-line document is not read from its start for every hit. A position behind the previous one (a value
+/// judged when its object closes) is counted again from the start.
 /// </summary>
 internal sealed class LineIndex
 {
-    private List<int>? _lineStarts;
+    private int _offset;
+    private int _line = 1;
+    private int _lineStart;
+    private int _column = 1;
 
-    /// <summary>Forgets the previous document's lines (the index is reused).</summary>
+    /// <summary>Forgets the previous document (the index is reused).</summary>
     public void Reset()
     {
-        _lineStarts = null;
-        _last = (-1, 0, 0);
+        _offset = 0;
+        _line = 1;
+        _lineStart = 0;
+        _column = 1;
     }
 
-    /// <summary>The last position asked for: hits come in document order, so a column is counted on from there.</summary>
-    private (long Offset, int Line, int Column) _last = (-1, 0, 0);
-
+    /// <param name="offset">The offset of an ASCII byte (a string's opening quote), so counts add up across positions.</param>
     public (int Line, int Column) PositionOf(ReadOnlySpan<byte> document, long offset)
     {
-        _lineStarts ??= BuildLineStarts(document);
-        var index = _lineStarts.BinarySearch((int)offset);
-        var line = index >= 0 ? index : ~index - 1;
-        var lineStart = _lineStarts[line];
-        // A minified document is one long line: counting each column from its start would read it once per hit.
-        var (from, column) = _last.Line == line + 1 && _last.Offset >= lineStart && _last.Offset <= offset
-            ? ((int)_last.Offset, _last.Column)
-            : (lineStart, 1);
-        column += Encoding.UTF8.GetCharCount(document[from..(int)offset]);
-        _last = (offset, line + 1, column);
-        return (line + 1, column);
-    }
-
-    private static List<int> BuildLineStarts(ReadOnlySpan<byte> document)
-    {
-        var starts = new List<int> { 0 };
-        var position = 0;
-        while (true)
+        var target = (int)offset;
+        if (target < _offset)
+            Reset();
+        var between = document[_offset..target];
+        var newLines = between.Count((byte)'\n');
+        if (newLines == 0)
+            _column += Encoding.UTF8.GetCharCount(between);
+        else
         {
-            var next = document[position..].IndexOf((byte)'\n');
-            if (next < 0)
-                return starts;
-            position += next + 1;
-            starts.Add(position);
+            _line += newLines;
+            _lineStart = _offset + between.LastIndexOf((byte)'\n') + 1;
+            _column = Encoding.UTF8.GetCharCount(document[_lineStart..target]) + 1;
         }
+        _offset = target;
+        return (_line, _column);
     }
 }

@@ -156,6 +156,27 @@ public sealed class RawByteShortcutTests
             hits.Select(h => h.Column!.Value));
     }
 
+    /// <summary>
+    /// Positions are counted on from the previous hit; a value judged when its object closes comes after hits
+    /// nested deeper in that object but sits before them, and must still get its own line and column.
+    /// </summary>
+    [Fact]
+    public void Lines_and_columns_are_right_for_hits_reported_out_of_document_order()
+    {
+        const string secret = "Xk2pL9qR4tV7wZ1bN5mC8";
+        const string token = "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789";
+        var json = "{\r\n  \"note\": \"Zoë ✓\",\r\n  \"variable\": {\"name\": \"clientSecret\", \"value\": \"" + secret
+            + "\",\r\n    \"inner\": {\"t\": \"" + token + "\"}},\r\n  \"after\": \"AKIAQ3EGUYT6HZBLMXOP\"\r\n}";
+        var lines = json.Split("\r\n");
+
+        var hits = Scan(json);
+
+        Assert.Equal(["/variable/inner/t", "/variable/value", "/after"], hits.Select(h => h.JsonPointer));
+        Assert.Equal(
+            new (int, int)[] { (4, lines[3].IndexOf("\"" + token, StringComparison.Ordinal) + 1), (3, lines[2].IndexOf("\"" + secret, StringComparison.Ordinal) + 1), (5, lines[4].IndexOf("\"AKIA", StringComparison.Ordinal) + 1) },
+            hits.Select(h => (h.Line!.Value, h.Column!.Value)));
+    }
+
     /// <summary>A catalog with a non-ASCII keyword cannot be searched in raw bytes: every string is then decoded and searched.</summary>
     [Fact]
     public void A_catalog_with_a_non_ascii_keyword_still_finds_it()

@@ -21,8 +21,8 @@ internal sealed class DocumentKeywords
     private bool _found;
 
     /// <summary>
-    /// Starts over for a new document. The search itself waits for the first string that needs it: some
-    /// documents (a Dataverse row around one escaped <c>clientdata</c> string) never ask.
+    /// Starts over for a new document. The search itself waits for the first string that needs it: a document
+    /// with no long unescaped string (names and short values only) is never searched.
     /// </summary>
     public void Reset(KeywordPrefilter prefilter)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using TenantScanner.Secrets;
+using TenantScanner.Tests.RuleFixtures;
 
 namespace TenantScanner.Tests.Secrets;
 
@@ -10,30 +11,14 @@ namespace TenantScanner.Tests.Secrets;
 /// </summary>
 public sealed class UnjudgedValueTests
 {
-    // A nested quantifier the regex engine cannot simplify: exponential backtracking on words ending with '!'.
-    private const string Yaml = """
-        version: 1
-        patterns:
-          - id: backtracking
-            secretType: Slow
-            keywords: ["word"]
-            regex: '(\w+\s?)*$'
-            confidence: high
-          - id: acme-token
-            secretType: AcmeToken
-            keywords: ["acme_"]
-            regex: 'acme_[a-z0-9]{20}'
-            confidence: high
-        """;
+    private const string Catastrophic = TimingOutDetector.Text;
 
-    private const string Catastrophic = "word word word word word word word word word word word word word word word word word word word word word!";
-
-    private static readonly SecretDetector Detector = new(SecretPatternCatalog.Parse(Yaml, "slow.yaml", TimeSpan.FromMilliseconds(20)));
+    private static readonly SecretDetector Detector = TimingOutDetector.Detector;
 
     [Fact]
     public void A_value_a_regex_times_out_on_is_reported_with_its_position_and_the_rest_is_still_judged()
     {
-        var json = "{\"a\":{\"b\":\"" + Catastrophic + "\"},\n\"t\":\"acme_k3j5h7g2f4d6s3a2q4w6\"}";
+        var json = "{\"a\":{\"b\":\"" + Catastrophic + "\"},\n\"t\":\"" + TimingOutDetector.Token + "\"}";
 
         var scan = Detector.Inspect(Encoding.UTF8.GetBytes(json));
 
@@ -41,7 +26,7 @@ public sealed class UnjudgedValueTests
         Assert.Equal(new UnjudgedValue("/a/b", 1, 11, "backtracking"), unjudged);
         Assert.Equal("/t", Assert.Single(scan.Hits).JsonPointer);
         Assert.False(scan.Complete);
-        Assert.DoesNotContain("word", unjudged.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("slowpoke", unjudged.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

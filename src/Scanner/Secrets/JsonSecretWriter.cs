@@ -31,9 +31,7 @@ public static class JsonSecretWriter
             {
                 var hit = finding.Hit;
                 json.WriteStartObject();
-                json.WriteString("file", finding.Input.DisplayPath);
-                WriteNullable(json, "line", hit.Line);
-                WriteNullable(json, "column", hit.Column);
+                WriteLocation(json, finding.Input.DisplayPath, hit.Line, hit.Column);
                 json.WriteString("jsonPointer", hit.JsonPointer);
                 json.WriteString("secretType", hit.SecretType);
                 json.WriteString("detector", hit.Detector);
@@ -47,9 +45,7 @@ public static class JsonSecretWriter
             foreach (var error in result.Errors)
             {
                 json.WriteStartObject();
-                json.WriteString("file", error.File);
-                WriteNullable(json, "line", error.Line);
-                WriteNullable(json, "column", error.Column);
+                WriteLocation(json, error.File, error.Line, error.Column);
                 json.WriteString("message", error.Message);
                 json.WriteEndObject();
             }
@@ -59,9 +55,7 @@ public static class JsonSecretWriter
             {
                 var value = unjudged.Value;
                 json.WriteStartObject();
-                json.WriteString("file", unjudged.Input.DisplayPath);
-                WriteNullable(json, "line", value.Line);
-                WriteNullable(json, "column", value.Column);
+                WriteLocation(json, unjudged.Input.DisplayPath, value.Line, value.Column);
                 json.WriteString("jsonPointer", value.JsonPointer);
                 json.WriteString("detector", value.Detector);
                 json.WriteEndObject();
@@ -70,6 +64,14 @@ public static class JsonSecretWriter
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>Where a finding, an error or an unjudged value is: the same three fields in every array.</summary>
+    private static void WriteLocation(Utf8JsonWriter json, string file, int? line, int? column)
+    {
+        json.WriteString("file", file);
+        WriteNullable(json, "line", line);
+        WriteNullable(json, "column", column);
     }
 
     private static void WriteNullable(Utf8JsonWriter json, string name, int? value)

@@ -10,8 +10,7 @@ namespace TenantScanner.Secrets;
 /// </summary>
 internal sealed class DocumentKeywords
 {
-    private readonly List<int> _starts = [];
-    private readonly List<int> _relative = [];
+    private readonly List<KeywordStart> _starts = [];
     private bool _unknown;
     /// <summary>Strings are asked about in document order: the number of starts before the last string asked about.</summary>
     private int _cursor;
@@ -37,9 +36,9 @@ internal sealed class DocumentKeywords
     /// <summary>False when keyword starts could not be searched for in this document (<see cref="StartsWithin"/> then says nothing).</summary>
     public bool Known => !_unknown;
 
-    /// <summary>The keyword starts inside a string's content, as offsets from its first byte.</summary>
+    /// <summary>The keyword starts inside a string's content (offsets in the document).</summary>
     /// <param name="document">The document given to every call since <see cref="Reset"/>.</param>
-    public ReadOnlySpan<int> StartsWithin(ReadOnlySpan<byte> document, int start, int length)
+    public ReadOnlySpan<KeywordStart> StartsWithin(ReadOnlySpan<byte> document, int start, int length)
     {
         if (_unknown)
             return [];
@@ -51,7 +50,7 @@ internal sealed class DocumentKeywords
         int first; // the first keyword start at or after this string's first byte
         if (start >= _lastStart)
         {
-            while (_cursor < _starts.Count && _starts[_cursor] < start)
+            while (_cursor < _starts.Count && _starts[_cursor].Offset < start)
                 _cursor++;
             _lastStart = start;
             first = _cursor;
@@ -59,19 +58,25 @@ internal sealed class DocumentKeywords
         else
         {
             // A string before the last one asked about (the walker asks in document order; kept correct anyway).
-            first = _starts.BinarySearch(start);
-            if (first < 0)
-                first = ~first;
+            first = FirstAtOrAfter(start);
         }
         var end = first;
-        while (end < _starts.Count && _starts[end] < start + length)
+        while (end < _starts.Count && _starts[end].Offset < start + length)
             end++;
-        if (end == first)
-            return [];
-        var within = CollectionsMarshal.AsSpan(_starts)[first..end];
-        _relative.Clear();
-        foreach (var offset in within)
-            _relative.Add(offset - start);
-        return CollectionsMarshal.AsSpan(_relative);
+        return CollectionsMarshal.AsSpan(_starts)[first..end];
+    }
+
+    private int FirstAtOrAfter(int offset)
+    {
+        int low = 0, high = _starts.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_starts[middle].Offset < offset)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low;
     }
 }

@@ -219,12 +219,13 @@ internal sealed partial class JsonSecretWalker
         var shape = state.EmbeddedDepth < MaxEmbeddedDepth ? JsonShapeOf(raw) : JsonShape.NotJson;
         if (shape == JsonShape.NotJson && state.Keywords.Known)
         {
-            var starts = state.Keywords.StartsWithin(json, (int)reader.TokenStartIndex + 1, raw.Length);
-            if (starts.IsEmpty)
+            var rawStart = (int)reader.TokenStartIndex + 1;
+            var starts = state.Keywords.StartsWithin(json, rawStart, raw.Length);
+            // Most strings with a keyword start (URLs, for "://") mark no pattern and are never decoded.
+            if (starts.IsEmpty || !_judge.Prefilter.MarkKeywordHitsAt(raw, rawStart, starts, _keywordHits)
+                || !DecodedLengthAtLeast(raw, MinLengthWithoutContext))
                 return true;
-            var text = Decode(ref reader);
-            if (text.Length >= MinLengthWithoutContext && _judge.Prefilter.MarkKeywordHitsAt(raw, starts, text, _keywordHits))
-                Report(json, state, text, ContextOf(json, frame, name), segmentOverride: null, reader.TokenStartIndex, keywordsMarked: true);
+            Report(json, state, Decode(ref reader), ContextOf(json, frame, name), segmentOverride: null, reader.TokenStartIndex, keywordsMarked: true);
             return true;
         }
         if (shape != JsonShape.Json)

@@ -18,13 +18,13 @@ internal sealed class KeywordPrefilter
     /// <summary>The last character of every plain context key: a name ending otherwise (most action names) ends with none of them.</summary>
     private readonly SearchValues<char> _plainKeyEndings;
     private readonly bool _anyEmptyPlainKey;
-    private readonly DocumentSearch? _documentSearch;
+    private readonly DocumentKeywordSearch? _documentSearch;
 
     public KeywordPrefilter(IReadOnlyList<SecretPattern> patterns)
     {
         _caseSensitive = KeywordSet.Create(patterns, ignoreCase: false);
         _ignoreCase = KeywordSet.Create(patterns, ignoreCase: true);
-        _documentSearch = DocumentSearch.Create(patterns);
+        _documentSearch = DocumentKeywordSearch.Create(patterns);
         var contextKeys = patterns.SelectMany(p => p.ContextKeys).Distinct().ToArray();
         _plainContextKeys = contextKeys.Where(k => !k.Contains('.')).ToArray();
         _plainKeyEndings = SearchValues.Create(new string(_plainContextKeys.Where(k => k.Length > 0).Select(k => k[^1]).Distinct().ToArray()));
@@ -42,26 +42,29 @@ internal sealed class KeywordPrefilter
     }
 
     /// <summary>
-    /// <see cref="MarkKeywordHits"/> for a string without escapes whose keyword starts are known from
-    /// <see cref="FindKeywordStarts"/>: the keywords are recognised at those offsets of the raw bytes instead
-    /// of being searched for again. <paramref name="value"/> is the decoded text (for <see cref="SecretPattern.AlsoRequires"/>).
+    /// <see cref="MarkKeywordHits"/> for a string without escapes, from the keyword starts that
+    /// <see cref="FindKeywordStarts"/> found in its document: no search and no decoding. The raw bytes of such a
+    /// string are its UTF-8 text, so ASCII literals (keywords, <see cref="SecretPattern.AlsoRequires"/>) occur
+    /// in the one exactly when they occur in the other.
     /// </summary>
-    public bool MarkKeywordHitsAt(ReadOnlySpan<byte> raw, ReadOnlySpan<int> starts, ReadOnlySpan<char> value, Span<bool> patternHits)
+    /// <param name="raw">The string's raw bytes.</param>
+    /// <param name="rawStart">Offset of <paramref name="raw"/> in the document the starts were found in.</param>
+    /// <param name="starts">The starts that lie inside the string.</param>
+    public bool MarkKeywordHitsAt(ReadOnlySpan<byte> raw, int rawStart, ReadOnlySpan<KeywordStart> starts, Span<bool> patternHits)
     {
         patternHits.Clear();
-        var any = _caseSensitive?.MarkAt(raw, starts, value, patternHits) ?? false;
-        return (_ignoreCase?.MarkAt(raw, starts, value, patternHits) ?? false) | any;
+        return _documentSearch is not null && _documentSearch.Mark(raw, rawStart, starts, patternHits);
     }
 
     /// <summary>False when keywords cannot be searched in raw bytes (a non-ASCII keyword): then every string may hold one.</summary>
     public bool CanFindKeywordStarts => _documentSearch is not null;
 
-    /// <summary>Adds, in order, every byte offset of <paramref name="utf8"/> where a keyword of some pattern starts.</summary>
-    public void FindKeywordStarts(ReadOnlySpan<byte> utf8, List<int> starts)
+    /// <summary>Adds, in order, every place in <paramref name="utf8"/> where a keyword of some pattern starts.</summary>
+    public void FindKeywordStarts(ReadOnlySpan<byte> utf8, List<KeywordStart> starts)
     {
         if (_documentSearch is null)
             throw new InvalidOperationException("Keywords of this catalog cannot be searched in raw bytes.");
-        _documentSearch.FindStarts(utf8, starts);
+        _documentSearch.Search.Find(utf8, starts);
     }
 
     /// <summary>True when a value under this (normalised) name could match a context key on its own or qualified by its parent.</summary>
@@ -86,8 +89,6 @@ internal sealed class KeywordPrefilter
         private readonly (string Keyword, int[] Patterns)[] _keywords;
         private readonly StringComparison _comparison;
         private readonly IReadOnlyList<string>[] _alsoRequires;
-        /// <summary>The keywords' bytes, for <see cref="MarkAt"/> (only used when every keyword is ASCII).</summary>
-        private readonly byte[][] _keywordBytes;
 
         private KeywordSet(SearchValues<string> search, (string, int[])[] keywords, StringComparison comparison, IReadOnlyList<string>[] alsoRequires)
         {
@@ -95,7 +96,6 @@ internal sealed class KeywordPrefilter
             _keywords = keywords;
             _comparison = comparison;
             _alsoRequires = alsoRequires;
-            _keywordBytes = keywords.Select(k => Encoding.UTF8.GetBytes(k.Item1)).ToArray();
         }
 
         public static KeywordSet? Create(IReadOnlyList<SecretPattern> patterns, bool ignoreCase)
@@ -137,32 +137,6 @@ internal sealed class KeywordPrefilter
             return any;
         }
 
-        /// <summary>The marks <see cref="Mark"/> gives, from the keyword starts in raw ASCII-keyword-safe bytes.</summary>
-        public bool MarkAt(ReadOnlySpan<byte> raw, ReadOnlySpan<int> starts, ReadOnlySpan<char> value, Span<bool> patternHits)
-        {
-            var any = false;
-            var ignoreCase = _comparison == StringComparison.OrdinalIgnoreCase;
-            foreach (var start in starts)
-            {
-                var rest = raw[start..];
-                for (var k = 0; k < _keywords.Length; k++)
-                {
-                    var keyword = _keywordBytes[k];
-                    if (rest.Length < keyword.Length
-                        || !(ignoreCase ? Ascii.EqualsIgnoreCase(rest[..keyword.Length], keyword) : rest.StartsWith(keyword)))
-                        continue;
-                    foreach (var pattern in _keywords[k].Patterns)
-                    {
-                        if (patternHits[pattern] || !ContainsAll(value, _alsoRequires[pattern]))
-                            continue;
-                        patternHits[pattern] = true;
-                        any = true;
-                    }
-                }
-            }
-            return any;
-        }
-
         private static bool ContainsAll(ReadOnlySpan<char> value, IReadOnlyList<string> required)
         {
             foreach (var literal in required)
@@ -175,44 +149,43 @@ internal sealed class KeywordPrefilter
     }
 
     /// <summary>
-    /// The keywords searched in a whole document's raw bytes. Exact for ASCII keywords on unescaped text: an ASCII
-    /// keyword only matches ASCII characters, and those are the same bytes in UTF-8 (multi-byte sequences hold
-    /// only bytes of 0x80 and above). Bytes are widened one to one (Latin-1) in chunks so that offsets stay byte
-    /// offsets and the vectorised <see cref="SearchValues{T}"/> of strings can run; keywords of one or two
-    /// characters (<c>==</c>, <c>SK</c>) are searched in the bytes directly, where a single-needle search is
-    /// much faster than a multi-string search that has to accept such short prefixes.
+    /// All patterns' keywords, searched in a whole document's raw bytes at once (<see cref="Utf8KeywordSearch"/>),
+    /// with the patterns each keyword stands for. Exact for ASCII keywords and ASCII <see cref="SecretPattern.AlsoRequires"/>
+    /// literals on unescaped text: an ASCII character is the same byte in UTF-8, and no byte of a multi-byte sequence is ASCII.
     /// </summary>
-    private sealed class DocumentSearch
+    private sealed class DocumentKeywordSearch
     {
-        private const int ChunkChars = 4096;
-        private readonly SearchValues<string>? _caseSensitive;
-        private readonly SearchValues<string>? _ignoreCase;
-        private readonly byte[][] _shortNeedles;
-        private readonly int _overlap;
+        /// <summary>Per keyword of <see cref="Search"/>: its length and the patterns it stands for.</summary>
+        private readonly int[] _lengths;
+        private readonly int[][] _patterns;
+        /// <summary>Per pattern: its <see cref="SecretPattern.AlsoRequires"/> literals as bytes.</summary>
+        private readonly byte[][][] _alsoRequires;
 
-        private DocumentSearch(SearchValues<string>? caseSensitive, SearchValues<string>? ignoreCase, byte[][] shortNeedles, int longest)
+        private DocumentKeywordSearch(Utf8KeywordSearch search, int[] lengths, int[][] patterns, byte[][][] alsoRequires)
         {
-            _caseSensitive = caseSensitive;
-            _ignoreCase = ignoreCase;
-            _shortNeedles = shortNeedles;
-            _overlap = longest - 1;
+            Search = search;
+            _lengths = lengths;
+            _patterns = patterns;
+            _alsoRequires = alsoRequires;
         }
 
-        public static DocumentSearch? Create(IReadOnlyList<SecretPattern> patterns)
+        public Utf8KeywordSearch Search { get; }
+
+        public static DocumentKeywordSearch? Create(IReadOnlyList<SecretPattern> patterns)
         {
-            var keywords = patterns.SelectMany(p => p.Keywords.Select(k => (Keyword: k, p.KeywordsIgnoreCase))).Distinct().ToArray();
-            if (keywords.Any(k => k.Keyword.Length == 0 || !Ascii.IsValid(k.Keyword) || (k.KeywordsIgnoreCase && !IgnoreCaseIsAsciiOnly(k.Keyword))))
+            var keywords = patterns
+                .SelectMany((pattern, index) => pattern.Keywords.Select(k => (Keyword: k, pattern.KeywordsIgnoreCase, Index: index)))
+                .GroupBy(k => (k.Keyword, k.KeywordsIgnoreCase))
+                .Select(g => (g.Key.Keyword, g.Key.KeywordsIgnoreCase, Patterns: g.Select(k => k.Index).Distinct().ToArray()))
+                .ToArray();
+            if (keywords.Any(k => k.KeywordsIgnoreCase && !IgnoreCaseIsAsciiOnly(k.Keyword))
+                || patterns.Any(p => p.Keywords.Count > 0 && p.AlsoRequires.Any(literal => !Ascii.IsValid(literal))))
                 return null;
-            var longest = keywords.Length == 0 ? 1 : keywords.Max(k => k.Keyword.Length);
-            if (longest > ChunkChars / 2)
+            var search = Utf8KeywordSearch.Create(keywords.Select(k => (k.Keyword, k.KeywordsIgnoreCase)).ToArray());
+            if (search is null)
                 return null;
-            var shortNeedles = keywords.Where(k => !k.KeywordsIgnoreCase && k.Keyword.Length <= 2).Select(k => Encoding.ASCII.GetBytes(k.Keyword)).ToArray();
-            var caseSensitive = keywords.Where(k => !k.KeywordsIgnoreCase && k.Keyword.Length > 2).Select(k => k.Keyword).Distinct(StringComparer.Ordinal).ToArray();
-            var ignoreCase = keywords.Where(k => k.KeywordsIgnoreCase).Select(k => k.Keyword).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-            return new DocumentSearch(
-                caseSensitive.Length == 0 ? null : SearchValues.Create(caseSensitive, StringComparison.Ordinal),
-                ignoreCase.Length == 0 ? null : SearchValues.Create(ignoreCase, StringComparison.OrdinalIgnoreCase),
-                shortNeedles, longest);
+            var alsoRequires = patterns.Select(p => p.AlsoRequires.Select(Encoding.ASCII.GetBytes).ToArray()).ToArray();
+            return new DocumentKeywordSearch(search, keywords.Select(k => k.Keyword.Length).ToArray(), keywords.Select(k => k.Patterns).ToArray(), alsoRequires);
         }
 
         /// <summary>
@@ -237,60 +210,33 @@ internal sealed class KeywordPrefilter
             return true;
         }
 
-        public void FindStarts(ReadOnlySpan<byte> utf8, List<int> starts)
+        public bool Mark(ReadOnlySpan<byte> raw, int rawStart, ReadOnlySpan<KeywordStart> starts, Span<bool> patternHits)
         {
-            if (_caseSensitive is not null || _ignoreCase is not null)
-                FindInChunks(utf8, starts);
-            foreach (var needle in _shortNeedles)
+            var any = false;
+            foreach (var start in starts)
             {
-                for (var offset = 0; offset < utf8.Length;)
+                // A keyword that starts inside the string but runs past its closing quote is not in its text.
+                if (start.Offset - rawStart + _lengths[start.Keyword] > raw.Length)
+                    continue;
+                foreach (var pattern in _patterns[start.Keyword])
                 {
-                    var found = utf8[offset..].IndexOf(needle);
-                    if (found < 0)
-                        break;
-                    starts.Add(offset + found);
-                    offset += found + 1;
+                    if (patternHits[pattern] || !ContainsAll(raw, _alsoRequires[pattern]))
+                        continue;
+                    patternHits[pattern] = true;
+                    any = true;
                 }
             }
-            if (starts.Count > 1)
-                starts.Sort();
+            return any;
         }
 
-        private void FindInChunks(ReadOnlySpan<byte> utf8, List<int> starts)
+        private static bool ContainsAll(ReadOnlySpan<byte> raw, byte[][] required)
         {
-            Span<char> chunk = stackalloc char[ChunkChars];
-            try
+            foreach (var literal in required)
             {
-                for (var chunkStart = 0; chunkStart < utf8.Length;)
-                {
-                    var length = Math.Min(ChunkChars, utf8.Length - chunkStart);
-                    var last = chunkStart + length == utf8.Length;
-                    // A keyword starting in the overlap may not fit in this chunk: the next chunk starts there.
-                    var next = last ? utf8.Length : chunkStart + length - _overlap;
-                    var text = chunk[..Encoding.Latin1.GetChars(utf8.Slice(chunkStart, length), chunk)];
-                    Collect(text, _caseSensitive, chunkStart, next, starts);
-                    Collect(text, _ignoreCase, chunkStart, next, starts);
-                    chunkStart = next;
-                }
+                if (raw.IndexOf(literal) < 0)
+                    return false;
             }
-            finally
-            {
-                chunk[..Math.Min(ChunkChars, utf8.Length)].Clear(); // it held the document's text
-            }
-        }
-
-        private static void Collect(ReadOnlySpan<char> text, SearchValues<string>? keywords, int chunkStart, int next, List<int> starts)
-        {
-            if (keywords is null)
-                return;
-            for (var offset = 0; offset < text.Length;)
-            {
-                var found = text[offset..].IndexOfAny(keywords);
-                if (found < 0 || chunkStart + offset + found >= next)
-                    break;
-                starts.Add(chunkStart + offset + found);
-                offset += found + 1;
-            }
+            return true;
         }
     }
 }

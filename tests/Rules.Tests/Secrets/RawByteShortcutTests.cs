@@ -17,15 +17,19 @@ public sealed class RawByteShortcutTests
 
     private static IReadOnlyList<SecretHit> Scan(string json) => Detector.ScanJson(Encoding.UTF8.GetBytes(json));
 
-    /// <summary>Keywords are searched in chunks of 4,096 bytes: one that straddles a chunk edge must still be found.</summary>
+    /// <summary>
+    /// Keywords are searched 16 bytes at a time (the fingerprint reads 3 bytes past each step) and the last bytes one
+    /// by one: a keyword must be found wherever it starts in a step and however it straddles the next one.
+    /// </summary>
     [Theory]
     [InlineData(4080)]
+    [InlineData(4083)]
     [InlineData(4086)]
     [InlineData(4090)]
     [InlineData(4095)]
     [InlineData(4096)]
     [InlineData(8170)]
-    public void A_keyword_across_a_search_chunk_edge_is_found(int keywordOffset)
+    public void A_keyword_across_a_search_step_edge_is_found(int keywordOffset)
     {
         const string prefix = "{\"pad\":\"";
         foreach (var (value, type) in new[] { ("AccountKey=" + StorageKey, "StorageAccountKey"), (TriggerUrl, "LogicAppTriggerUrlSignature") })

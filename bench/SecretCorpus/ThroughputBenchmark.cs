@@ -27,6 +27,8 @@ public static class ThroughputBenchmark
         var walls = new List<double>();
         var cpus = new List<double>();
         long bytes = 0, hits = 0;
+        var collections = CollectionCounts();
+        var gcPause = GC.GetTotalPauseDuration();
         for (var pass = 0; pass < TimedPasses; pass++)
         {
             process.Refresh();
@@ -37,6 +39,8 @@ public static class ThroughputBenchmark
             process.Refresh();
             cpus.Add((process.TotalProcessorTime - cpuBefore).TotalSeconds);
         }
+        collections = CollectionCounts().Zip(collections, (after, before) => (after - before) / TimedPasses).ToArray();
+        var gcPauseSeconds = (GC.GetTotalPauseDuration() - gcPause).TotalSeconds / TimedPasses;
         // Medians: a pass that another process slowed down moves neither figure.
         var seconds = Median(walls);
         var cpuSeconds = Median(cpus);
@@ -53,10 +57,15 @@ public static class ThroughputBenchmark
             cpuSeconds = Math.Round(cpuSeconds, 2),
             mbPerCpuSecond = Math.Round(bytes / 1e6 / cpuSeconds, 1),
             peakWorkingSetMb = Math.Round(process.PeakWorkingSet64 / 1e6, 0),
+            // Per pass: collections of generations 0, 1 and 2, and the time the GC paused the program.
+            gcCollectionsPerPass = collections,
+            gcPauseSecondsPerPass = Math.Round(gcPauseSeconds, 3),
             hits,
             cores = Environment.ProcessorCount,
         }).ToString(CultureInfo.InvariantCulture);
     }
+
+    private static int[] CollectionCounts() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 
     /// <summary>Timed parallel passes after the warm-up; each figure reported is the median of these.</summary>
     private const int TimedPasses = 5;

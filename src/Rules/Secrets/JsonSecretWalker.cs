@@ -31,7 +31,7 @@ internal sealed partial class JsonSecretWalker
     public JsonSecretWalker(SecretValueJudge judge)
     {
         _judge = judge;
-        _names = new PropertyNameTable(judge.Prefilter);
+        _names = new PropertyNameTable(judge.Prefilter, judge.NotSecret);
         _keywordHits = new bool[judge.PatternCount];
     }
 
@@ -329,7 +329,7 @@ internal sealed partial class JsonSecretWalker
             else if (frame.IsArray)
                 builder.Append('/').Append(frame.Index);
             else if (Resolve(json, ref frame.Current) is { } current)
-                JsonPointer.AppendTo(builder, current.Raw);
+                JsonPointer.AppendTo(builder, current.Raw ?? Encoding.UTF8.GetString(json.Slice(frame.Current.Start, frame.Current.Length)));
         }
         return builder.ToString();
     }

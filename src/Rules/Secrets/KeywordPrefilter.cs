@@ -15,6 +15,8 @@ internal sealed class KeywordPrefilter
     private readonly KeywordSet? _ignoreCase;
     private readonly string[] _plainContextKeys;
     private readonly string[] _qualifiedContextKeys;
+    /// <summary>The "parent" parts of "parent.key" context keys.</summary>
+    private readonly string[] _contextQualifiers;
     /// <summary>The last character of every plain context key: a name ending otherwise (most action names) ends with none of them.</summary>
     private readonly SearchValues<char> _plainKeyEndings;
     private readonly bool _anyEmptyPlainKey;
@@ -30,6 +32,10 @@ internal sealed class KeywordPrefilter
         _plainKeyEndings = SearchValues.Create(new string(_plainContextKeys.Where(k => k.Length > 0).Select(k => k[^1]).Distinct().ToArray()));
         _anyEmptyPlainKey = _plainContextKeys.Any(k => k.Length == 0);
         _qualifiedContextKeys = contextKeys.Where(k => k.Contains('.')).Select(k => k[(k.IndexOf('.') + 1)..]).Distinct().ToArray();
+        _contextQualifiers = contextKeys.Where(k => k.Contains('.')).Select(k => k[..k.IndexOf('.')]).Distinct().ToArray();
+        // A name missing from a value's context is read as no name; that only equals "a name that matches no key"
+        // when no key matches every name (an empty key) or no name at all (an empty qualifier).
+        PlainNamesPossible = !_anyEmptyPlainKey && !_contextQualifiers.Contains("");
     }
 
     /// <summary>Marks in <paramref name="patternHits"/> (indexed like the catalog) every pattern with a keyword in the value.</summary>
@@ -66,6 +72,12 @@ internal sealed class KeywordPrefilter
             throw new InvalidOperationException("Keywords of this catalog cannot be searched in raw bytes.");
         _documentSearch.Search.Find(utf8, starts);
     }
+
+    /// <summary>False when <see cref="PropertyName.Plain"/> could judge differently from a name's own text (see the constructor).</summary>
+    public bool PlainNamesPossible { get; }
+
+    /// <summary>True when the (normalised) name is the parent part of some "parent.key" context key.</summary>
+    public bool IsContextQualifier(string normalizedName) => Array.IndexOf(_contextQualifiers, normalizedName) >= 0;
 
     /// <summary>True when a value under this (normalised) name could match a context key on its own or qualified by its parent.</summary>
     public bool IsContextName(string? normalizedName)

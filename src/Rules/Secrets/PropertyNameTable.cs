@@ -6,14 +6,25 @@ namespace TenantScanner.Secrets;
 internal enum SiblingRole { None, Name, Type, Value }
 
 /// <summary>A property name as the walker needs it: raw (for pointers), normalised, and classified once.</summary>
-internal sealed record PropertyName(string Raw, string Normalized, bool IsContext, SiblingRole Role);
+/// <param name="Raw">Null for <see cref="Plain"/>: the walker reads a plain name's text from the document when a pointer needs it.</param>
+/// <param name="Normalized">Null for <see cref="Plain"/>.</param>
+internal sealed record PropertyName(string? Raw, string? Normalized, bool IsContext, SiblingRole Role)
+{
+    /// <summary>
+    /// Every name that cannot change how a value is judged (not a context key or qualifier, not a not-secret key,
+    /// no sibling role): most names are, unique action names among them. One shared object stands for them all,
+    /// so that the table does not keep an object per name for a while and drop it later: thousands of such
+    /// middle-aged objects per document set made the garbage collector promote and collect older generations.
+    /// </summary>
+    public static readonly PropertyName Plain = new(null, null, false, SiblingRole.None);
+}
 
 /// <summary>
 /// Property names and action types, decoded, normalised and classified once and then found again from their
 /// raw UTF-8 bytes. Kept by a walker across documents (names repeat: type, inputs, runAfter...); names unique
 /// to one flow (action names) would make it grow without end, so it starts over past a bound.
 /// </summary>
-internal sealed class PropertyNameTable(KeywordPrefilter prefilter)
+internal sealed class PropertyNameTable(KeywordPrefilter prefilter, NotSecretMatcher notSecret)
 {
     private const int MaxEntries = 16_384;
     private readonly Dictionary<string, PropertyName> _names = new(StringComparer.Ordinal);
@@ -29,17 +40,27 @@ internal sealed class PropertyNameTable(KeywordPrefilter prefilter)
         _types.Clear();
     }
 
-    /// <summary>A name whose raw bytes hold no escape: they are its UTF-8 text.</summary>
+    /// <summary>A name whose raw bytes hold no escape: they are its UTF-8 text. May be <see cref="PropertyName.Plain"/>.</summary>
     public PropertyName FromUtf8(ReadOnlySpan<byte> utf8)
     {
         if (_namesByUtf8.TryGet(utf8, out var cached))
             return cached;
         var chars = utf8.Length <= 256 ? stackalloc char[utf8.Length] : new char[utf8.Length];
-        var name = FromChars(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
+        chars = chars[..Encoding.UTF8.GetChars(utf8, chars)];
+        var normalized = SecretKeyNames.Normalize(chars);
+        var name = IsPlain(normalized) ? PropertyName.Plain : FromChars(chars);
         _namesByUtf8.Set(utf8, name);
         return name;
     }
 
+    private bool IsPlain(string normalized) =>
+        prefilter.PlainNamesPossible
+        && RoleOf(normalized) == SiblingRole.None
+        && !prefilter.IsContextName(normalized)
+        && !prefilter.IsContextQualifier(normalized)
+        && !notSecret.IsNotSecretName(normalized);
+
+    /// <summary>The name with its own text (escaped names: the walker cannot read those back from the document).</summary>
     public PropertyName FromChars(ReadOnlySpan<char> chars)
     {
         var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -22,6 +22,9 @@ internal sealed class SecretValueJudge
 
     public KeywordPrefilter Prefilter { get; }
 
+    /// <summary>The catalog's not-secret rules, prepared.</summary>
+    public NotSecretMatcher NotSecret => _notSecret;
+
     private readonly NotSecretMatcher _notSecret;
 
     /// <summary>Values up to this length are copied into a string before any regex runs on them.</summary>

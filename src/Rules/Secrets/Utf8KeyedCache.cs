@@ -5,28 +5,32 @@ namespace TenantScanner.Secrets;
 /// <summary>
 /// A direct-mapped cache keyed by short UTF-8 texts (property names, action types), so that text seen before is
 /// recognised from its raw bytes without decoding. A slot keeps the key's first and last eight bytes and its
-/// length: up to 16 bytes they are the whole key, so a hit reads no other object; longer keys keep a copy of
-/// their bytes. Two keys sharing a slot cost a miss, never a wrong value.
+/// length: up to 16 bytes they are the whole key, so a hit reads no other object; longer keys, up to
+/// <see cref="MaxKeyLength"/>, keep a copy of their bytes in one array allocated with the cache (a copy per key
+/// would be an object that lives until its slot is reused: work for the older GC generations); longer ones are
+/// not cached. Two keys sharing a slot cost a miss, never a wrong value.
 /// </summary>
 internal sealed class Utf8KeyedCache<T>(int slotBits) where T : class
 {
+    public const int MaxKeyLength = 64;
     private readonly Slot[] _slots = new Slot[1 << slotBits];
+    private readonly byte[] _longKeys = new byte[(1 << slotBits) * MaxKeyLength];
 
     private struct Slot
     {
         public ulong Head;
         public ulong Tail;
         public int Length;
-        public byte[]? LongKey;
         public T? Value;
     }
 
     public bool TryGet(ReadOnlySpan<byte> key, out T value)
     {
         var (head, tail) = HeadAndTail(key);
-        ref var slot = ref _slots[SlotOf(head, tail, key.Length)];
+        var index = SlotOf(head, tail, key.Length);
+        ref var slot = ref _slots[index];
         if (slot.Value is not null && slot.Head == head && slot.Tail == tail && slot.Length == key.Length
-            && (slot.LongKey is null || key.SequenceEqual(slot.LongKey)))
+            && (key.Length <= 2 * sizeof(ulong) || key.SequenceEqual(LongKey(index, key.Length))))
         {
             value = slot.Value;
             return true;
@@ -37,16 +41,16 @@ internal sealed class Utf8KeyedCache<T>(int slotBits) where T : class
 
     public void Set(ReadOnlySpan<byte> key, T value)
     {
+        if (key.Length > MaxKeyLength)
+            return;
         var (head, tail) = HeadAndTail(key);
-        _slots[SlotOf(head, tail, key.Length)] = new Slot
-        {
-            Head = head,
-            Tail = tail,
-            Length = key.Length,
-            LongKey = key.Length > 2 * sizeof(ulong) ? key.ToArray() : null,
-            Value = value,
-        };
+        var index = SlotOf(head, tail, key.Length);
+        if (key.Length > 2 * sizeof(ulong))
+            key.CopyTo(LongKey(index, key.Length));
+        _slots[index] = new Slot { Head = head, Tail = tail, Length = key.Length, Value = value };
     }
+
+    private Span<byte> LongKey(int slot, int length) => _longKeys.AsSpan(slot * MaxKeyLength, length);
 
     /// <summary>The first and the last eight bytes (overlapping below 16, zero-padded below 8).</summary>
     private static (ulong Head, ulong Tail) HeadAndTail(ReadOnlySpan<byte> key)

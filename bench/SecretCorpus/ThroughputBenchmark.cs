@@ -101,7 +101,7 @@ public static class ThroughputBenchmark
         {
             var found = starts.Value!;
             found.Clear();
-            prefilter.FindKeywordStarts(content, found);
+            prefilter.FindKeywordStarts(content, content.Length, found);
             return found.Count;
         };
     }

@@ -59,7 +59,6 @@ internal sealed partial class JsonSecretWalker
         /// <summary>The open frames, innermost last.</summary>
         public List<Frame> Frames { get; } = [];
         public LineIndex Lines { get; } = new();
-        public DocumentKeywords Keywords { get; } = new();
         /// <summary>Hits of the documents embedded in this one, kept only when the whole embedded document parses.</summary>
         public List<SecretHit> EmbeddedHits { get; } = [];
         /// <summary>Values of the embedded documents that could not be judged, kept on the same terms.</summary>

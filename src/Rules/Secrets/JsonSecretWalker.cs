@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using TenantScanner.Findings;
@@ -25,6 +26,8 @@ internal sealed partial class JsonSecretWalker
     /// <summary>How much of <see cref="_chars"/> this document wrote: cleared when the walk ends, since the walker outlives it.</summary>
     private int _charsUsed;
     private readonly bool[] _keywordHits;
+    /// <summary>Keyword starts in the string being decided from its raw bytes.</summary>
+    private readonly List<KeywordStart> _keywordStarts = [];
     /// <summary>One state per embedding depth (an embedded document is walked while its outer one is open).</summary>
     private readonly WalkState?[] _states = new WalkState?[MaxEmbeddedDepth + 1];
 
@@ -48,7 +51,6 @@ internal sealed partial class JsonSecretWalker
             _names.StartOverIfLarge();
         var state = _states[embeddedDepth] ??= new WalkState();
         state.Start(basePointer, trackLines, fixedPosition, hits, unjudged, embeddedDepth);
-        state.Keywords.Reset(_judge.Prefilter);
         var reader = new Utf8JsonReader(json, new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
@@ -217,12 +219,14 @@ internal sealed partial class JsonSecretWalker
         embeddedTried = false;
         var raw = reader.ValueSpan;
         var shape = state.EmbeddedDepth < MaxEmbeddedDepth ? JsonShapeOf(raw) : JsonShape.NotJson;
-        if (shape == JsonShape.NotJson && state.Keywords.Known)
+        if (shape == JsonShape.NotJson && _judge.Prefilter.CanFindKeywordStarts)
         {
-            var rawStart = (int)reader.TokenStartIndex + 1;
-            var starts = state.Keywords.StartsWithin(json, rawStart, raw.Length);
+            // Searched in place: the bytes after the string are read ahead so that it is searched 16 bytes at a step.
+            _keywordStarts.Clear();
+            _judge.Prefilter.FindKeywordStarts(json[((int)reader.TokenStartIndex + 1)..], raw.Length, _keywordStarts);
+            var starts = CollectionsMarshal.AsSpan(_keywordStarts);
             // Most strings with a keyword start (URLs, for "://") mark no pattern and are never decoded.
-            if (starts.IsEmpty || !_judge.Prefilter.MarkKeywordHitsAt(raw, rawStart, starts, _keywordHits)
+            if (starts.IsEmpty || !_judge.Prefilter.MarkKeywordHitsAt(raw, starts, _keywordHits)
                 || !DecodedLengthAtLeast(raw, MinLengthWithoutContext))
                 return true;
             Report(json, state, Decode(ref reader), ContextOf(json, frame, name), segmentOverride: null, reader.TokenStartIndex, keywordsMarked: true);

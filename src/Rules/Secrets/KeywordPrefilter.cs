@@ -49,28 +49,28 @@ internal sealed class KeywordPrefilter
 
     /// <summary>
     /// <see cref="MarkKeywordHits"/> for a string without escapes, from the keyword starts that
-    /// <see cref="FindKeywordStarts"/> found in its document: no search and no decoding. The raw bytes of such a
-    /// string are its UTF-8 text, so ASCII literals (keywords, <see cref="SecretPattern.AlsoRequires"/>) occur
-    /// in the one exactly when they occur in the other.
+    /// <see cref="FindKeywordStarts"/> found in its raw bytes: they are its UTF-8 text, so ASCII literals (keywords,
+    /// <see cref="SecretPattern.AlsoRequires"/>) occur in the one exactly when they occur in the other, and the
+    /// string need not be decoded to be marked.
     /// </summary>
-    /// <param name="raw">The string's raw bytes.</param>
-    /// <param name="rawStart">Offset of <paramref name="raw"/> in the document the starts were found in.</param>
-    /// <param name="starts">The starts that lie inside the string.</param>
-    public bool MarkKeywordHitsAt(ReadOnlySpan<byte> raw, int rawStart, ReadOnlySpan<KeywordStart> starts, Span<bool> patternHits)
+    public bool MarkKeywordHitsAt(ReadOnlySpan<byte> raw, ReadOnlySpan<KeywordStart> starts, Span<bool> patternHits)
     {
         patternHits.Clear();
-        return _documentSearch is not null && _documentSearch.Mark(raw, rawStart, starts, patternHits);
+        return _documentSearch is not null && _documentSearch.Mark(raw, starts, patternHits);
     }
 
     /// <summary>False when keywords cannot be searched in raw bytes (a non-ASCII keyword): then every string may hold one.</summary>
     public bool CanFindKeywordStarts => _documentSearch is not null;
 
-    /// <summary>Adds, in order, every place in <paramref name="utf8"/> where a keyword of some pattern starts.</summary>
-    public void FindKeywordStarts(ReadOnlySpan<byte> utf8, List<KeywordStart> starts)
+    /// <summary>
+    /// Adds, in order, every offset below <paramref name="length"/> where a keyword of some pattern starts in
+    /// <paramref name="utf8"/>, the raw bytes of a string followed by the rest of its document (read ahead, not searched).
+    /// </summary>
+    public void FindKeywordStarts(ReadOnlySpan<byte> utf8, int length, List<KeywordStart> starts)
     {
         if (_documentSearch is null)
             throw new InvalidOperationException("Keywords of this catalog cannot be searched in raw bytes.");
-        _documentSearch.Search.Find(utf8, starts);
+        _documentSearch.Search.Find(utf8, length, starts);
     }
 
     /// <summary>False when <see cref="PropertyName.Plain"/> could judge differently from a name's own text (see the constructor).</summary>
@@ -222,13 +222,13 @@ internal sealed class KeywordPrefilter
             return true;
         }
 
-        public bool Mark(ReadOnlySpan<byte> raw, int rawStart, ReadOnlySpan<KeywordStart> starts, Span<bool> patternHits)
+        public bool Mark(ReadOnlySpan<byte> raw, ReadOnlySpan<KeywordStart> starts, Span<bool> patternHits)
         {
             var any = false;
             foreach (var start in starts)
             {
                 // A keyword that starts inside the string but runs past its closing quote is not in its text.
-                if (start.Offset - rawStart + _lengths[start.Keyword] > raw.Length)
+                if (start.Offset + _lengths[start.Keyword] > raw.Length)
                     continue;
                 foreach (var pattern in _patterns[start.Keyword])
                 {

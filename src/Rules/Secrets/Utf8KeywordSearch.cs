@@ -75,26 +75,35 @@ internal sealed class Utf8KeywordSearch
     private const int GatheredSteps = 32;
 
     /// <summary>Adds, in order of offset, every place in <paramref name="utf8"/> where a keyword starts.</summary>
-    public void Find(ReadOnlySpan<byte> utf8, List<KeywordStart> found)
+    public void Find(ReadOnlySpan<byte> utf8, List<KeywordStart> found) => Find(utf8, utf8.Length, found);
+
+    /// <summary>
+    /// Adds, in order, the keyword starts among the first <paramref name="positions"/> offsets of <paramref name="utf8"/>;
+    /// the bytes after them are read too, so that a short text inside a document is still searched 16 bytes at a step.
+    /// </summary>
+    public void Find(ReadOnlySpan<byte> utf8, int positions, List<KeywordStart> found)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(positions, utf8.Length);
         var offset = 0;
-        if (utf8.Length >= Window)
+        if (utf8.Length >= Window && positions > 0)
         {
             Span<int> stepOffsets = stackalloc int[GatheredSteps];
             Span<Vector128<byte>> stepBuckets = stackalloc Vector128<byte>[GatheredSteps];
             Span<byte> lanes = stackalloc byte[16];
-            while (offset <= utf8.Length - Window)
+            while (offset < positions && offset <= utf8.Length - Window)
             {
-                var gathered = Scan(utf8, ref offset, stepOffsets, stepBuckets);
+                var gathered = Scan(utf8, positions, ref offset, stepOffsets, stepBuckets);
                 for (var step = 0; step < gathered; step++)
                 {
                     var buckets = stepBuckets[step];
                     buckets.CopyTo(lanes);
-                    var positions = ~Vector128.Equals(buckets, Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFFFFu;
-                    for (; positions != 0; positions &= positions - 1)
+                    var stepOffset = stepOffsets[step];
+                    var lanesWanted = Math.Min(16, positions - stepOffset); // the last step may reach past the positions asked for
+                    var candidates = ~Vector128.Equals(buckets, Vector128<byte>.Zero).ExtractMostSignificantBits() & ((1u << lanesWanted) - 1);
+                    for (; candidates != 0; candidates &= candidates - 1)
                     {
-                        var lane = BitOperations.TrailingZeroCount(positions);
-                        Verify(utf8, stepOffsets[step] + lane, lanes[lane], found);
+                        var lane = BitOperations.TrailingZeroCount(candidates);
+                        Verify(utf8, stepOffset + lane, lanes[lane], found);
                     }
                 }
             }
@@ -102,15 +111,15 @@ internal sealed class Utf8KeywordSearch
             lanes.Clear();
             stepBuckets.Clear();
         }
-        for (; offset < utf8.Length; offset++)
+        for (; offset < positions; offset++)
             Verify(utf8, offset, ScalarCandidates(utf8, offset), found);
     }
 
     /// <summary>
-    /// Steps from <paramref name="offset"/> until the buffers are full or the last whole step is done, keeping
+    /// Steps from <paramref name="offset"/> until the buffers are full, the positions are covered or the last whole step is done, keeping
     /// each step with a candidate (its offset and per-position buckets); moves <paramref name="offset"/> on.
     /// </summary>
-    private int Scan(ReadOnlySpan<byte> utf8, ref int offset, Span<int> stepOffsets, Span<Vector128<byte>> stepBuckets)
+    private int Scan(ReadOnlySpan<byte> utf8, int positions, ref int offset, Span<int> stepOffsets, Span<Vector128<byte>> stepBuckets)
     {
         var nibble = Vector128.Create((byte)0xF);
         var (low0, high0, low1, high1) = (_low[0], _high[0], _low[1], _high[1]);
@@ -120,7 +129,7 @@ internal sealed class Utf8KeywordSearch
         var position = (nuint)offset;
         // Every load below reads 16 bytes at position + 0..3, inside the span while position <= last.
         var last = (nuint)(utf8.Length - Window);
-        for (; position <= last; position += 16)
+        for (; position < (nuint)positions && position <= last; position += 16)
         {
             // No early exit after the first positions: that branch goes either way too often to be predicted.
             var candidates = Admitted(Vector128.LoadUnsafe(ref start, position), low0, high0, nibble)

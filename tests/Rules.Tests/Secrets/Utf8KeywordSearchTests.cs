@@ -75,6 +75,45 @@ public sealed class Utf8KeywordSearchTests
         }
     }
 
+    /// <summary>
+    /// A string is searched in place with the rest of its document read ahead: only starts inside it are reported,
+    /// and a keyword that starts inside but runs on past it is found (the caller decides it is not in the string).
+    /// </summary>
+    [Fact]
+    public void A_search_limited_to_the_first_positions_reads_ahead_but_reports_only_starts_among_them()
+    {
+        var keywords = SecretPatternCatalog.LoadDefault().Patterns
+            .SelectMany(p => p.Keywords.Select(k => (k, p.KeywordsIgnoreCase))).Distinct().ToArray();
+        var search = Utf8KeywordSearch.Create(keywords)!;
+        var random = new Random(5);
+        for (var round = 0; round < 400; round++)
+        {
+            var text = SaltedText(random, keywords.Select(k => k.k).ToArray(), random.Next(0, 120));
+            var positions = random.Next(0, text.Length + 1);
+            var found = new List<KeywordStart>();
+
+            search.Find(text, positions, found);
+
+            AssertSameStarts(Naive(text, keywords).Where(s => s.Offset < positions).ToList(), found, $"round {round}, {positions} positions of {Encoding.UTF8.GetString(text)}");
+        }
+    }
+
+    [Fact]
+    public void A_keyword_running_past_the_end_of_a_string_does_not_mark_its_pattern()
+    {
+        var pattern = new SecretPattern { Id = "quoted", SecretType = "Quoted", Confidence = "low", Keywords = ["end\","] };
+        var prefilter = new KeywordPrefilter([pattern]);
+        var document = Encoding.ASCII.GetBytes("[\"the very end\",\"x\"]");
+        var raw = document.AsSpan(2, "the very end".Length);
+        var starts = new List<KeywordStart>();
+        prefilter.FindKeywordStarts(document.AsSpan(2), raw.Length, starts);
+        var hits = new bool[1];
+
+        Assert.Single(starts); // found, reading ahead past the closing quote
+        Assert.False(prefilter.MarkKeywordHitsAt(raw, starts.ToArray(), hits));
+        Assert.False(hits[0]);
+    }
+
     /// <summary>Over 64 distinct fingerprints: neighbours are joined before the pairwise merging.</summary>
     [Fact]
     public void Many_keywords_are_all_found()

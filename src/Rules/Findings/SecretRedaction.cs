@@ -25,7 +25,20 @@ public static class SecretRedaction
     public static string Fingerprint(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(value));
-        return "sha256:" + Convert.ToHexStringLower(hash)[..12];
+        const int shortValue = 256;
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(value.Length);
+        // Hashed from a stack buffer (cleared after: it holds the secret), without the byte copies and the whole hex
+        // string the plain form allocates: a scan fingerprints every secret it finds.
+        Span<byte> utf8 = maxBytes <= shortValue ? stackalloc byte[shortValue] : new byte[maxBytes];
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        var length = Encoding.UTF8.GetBytes(value, utf8);
+        SHA256.HashData(utf8[..length], hash);
+        utf8[..length].Clear();
+        Span<char> fingerprint = stackalloc char[Prefix.Length + 12];
+        Prefix.CopyTo(fingerprint);
+        Convert.TryToHexStringLower(hash[..6], fingerprint[Prefix.Length..], out _);
+        return new string(fingerprint);
     }
+
+    private const string Prefix = "sha256:";
 }

@@ -26,6 +26,8 @@ internal sealed partial class JsonSecretWalker
     /// <summary>How much of <see cref="_chars"/> this document wrote: cleared when the walk ends, since the walker outlives it.</summary>
     private int _charsUsed;
     private readonly bool[] _keywordHits;
+    /// <summary>Reused for every pointer built (one per hit and per embedded document).</summary>
+    private readonly StringBuilder _pointerBuilder = new(256);
     /// <summary>Keyword starts in the string being decided from its raw bytes.</summary>
     private readonly List<KeywordStart> _keywordStarts = [];
     /// <summary>One state per embedding depth (an embedded document is walked while its outer one is open).</summary>
@@ -199,7 +201,7 @@ internal sealed partial class JsonSecretWalker
         }
         else
         {
-            if (!_judge.Prefilter.MarkKeywordHits(chars, _keywordHits) && !isContext)
+            if (!MarkKeywords(json, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, chars, reader.ValueIsEscaped) && !isContext)
                 return;
             keywordsMarked = true;
         }
@@ -221,13 +223,8 @@ internal sealed partial class JsonSecretWalker
         var shape = state.EmbeddedDepth < MaxEmbeddedDepth ? JsonShapeOf(raw) : JsonShape.NotJson;
         if (shape == JsonShape.NotJson && _judge.Prefilter.CanFindKeywordStarts)
         {
-            // Searched in place: the bytes after the string are read ahead so that it is searched 16 bytes at a step.
-            _keywordStarts.Clear();
-            _judge.Prefilter.FindKeywordStarts(json[((int)reader.TokenStartIndex + 1)..], raw.Length, _keywordStarts);
-            var starts = CollectionsMarshal.AsSpan(_keywordStarts);
             // Most strings with a keyword start (URLs, for "://") mark no pattern and are never decoded.
-            if (starts.IsEmpty || !_judge.Prefilter.MarkKeywordHitsAt(raw, starts, _keywordHits)
-                || !DecodedLengthAtLeast(raw, MinLengthWithoutContext))
+            if (!MarkKeywordsFromRawBytes(json, (int)reader.TokenStartIndex + 1, raw.Length) || !DecodedLengthAtLeast(raw, MinLengthWithoutContext))
                 return true;
             Report(json, state, Decode(ref reader), ContextOf(json, frame, name), segmentOverride: null, reader.TokenStartIndex, keywordsMarked: true);
             return true;
@@ -268,28 +265,59 @@ internal sealed partial class JsonSecretWalker
         foreach (var deferred in frame.Deferred)
         {
             var raw = json.Slice(deferred.RawStart, deferred.RawLength);
-            var value = deferred.Escaped is null ? Decode(raw) : deferred.Escaped.AsSpan();
+            var escaped = deferred.Escaped is not null;
+            var value = escaped ? deferred.Escaped.AsSpan() : Decode(raw);
             var embedded = state.EmbeddedDepth < MaxEmbeddedDepth && LooksLikeJson(value);
-            var interesting = embedded
-                || deferred.Name.IsContext
-                || (frame.SiblingName is not null && _judge.Prefilter.IsContextName(frame.SiblingName))
-                || (frame.SiblingType is not null && _judge.Prefilter.IsContextName(frame.SiblingType + "." + deferred.Name.Normalized))
-                || (value.Length >= MinLengthWithoutContext && _judge.Prefilter.MarkKeywordHits(value, _keywordHits));
-            if (!interesting)
-                continue;
+            // Whether the scratch marks hold this value's. (A type-qualified name such as "securestring.defaultvalue"
+            // is covered by the name itself: its last part is then a context name.)
+            var keywordsMarked = false;
+            if (!embedded && !deferred.Name.IsContext && !(frame.SiblingName is not null && _judge.Prefilter.IsContextName(frame.SiblingName)))
+            {
+                // No name that matters: only a keyword makes the value worth judging.
+                if (value.Length < MinLengthWithoutContext || !MarkKeywords(json, deferred.RawStart, deferred.RawLength, value, escaped))
+                    continue;
+                keywordsMarked = true;
+            }
             var context = new ValueContext(deferred.Name.Normalized, Resolve(json, ref frame.Container)?.Normalized, frame.SiblingName, frame.SiblingType);
             if (embedded)
             {
                 var pointer = Pointer(json, state, deferred.Name.Raw);
                 var position = Position(json, state, deferred.Offset);
-                if (deferred.Escaped is null ? TryWalkEmbedded(raw, pointer, position, state) : TryWalkEmbedded(value, pointer, position, state))
+                if (escaped ? TryWalkEmbedded(value, pointer, position, state) : TryWalkEmbedded(raw, pointer, position, state))
                     continue;
-                if (deferred.Escaped is null)
+                if (!escaped)
                     value = Decode(raw); // the embedded walk reused the scratch buffer
             }
-            Report(json, state, value, context, deferred.Name.Raw, deferred.Offset, keywordsMarked: false);
+            else if (!keywordsMarked)
+            {
+                MarkKeywords(json, deferred.RawStart, deferred.RawLength, value, escaped);
+                keywordsMarked = true;
+            }
+            Report(json, state, value, context, deferred.Name.Raw, deferred.Offset, keywordsMarked);
         }
         frame.Deferred.Clear();
+    }
+
+    /// <summary>Marks the patterns whose keywords a string holds: from its raw bytes when they hold no escape, else from its text.</summary>
+    private bool MarkKeywords(ReadOnlySpan<byte> json, int rawStart, int rawLength, ReadOnlySpan<char> text, bool escaped) =>
+        !escaped && _judge.Prefilter.CanFindKeywordStarts
+            ? MarkKeywordsFromRawBytes(json, rawStart, rawLength)
+            : _judge.Prefilter.MarkKeywordHits(text, _keywordHits);
+
+    /// <summary>
+    /// The keyword marks of a string without escapes, searched in place: the bytes after it are read ahead so that
+    /// it is searched 16 bytes at a step. The same marks as its decoded text would get (see <see cref="KeywordPrefilter.MarkKeywordHitsAt"/>).
+    /// </summary>
+    private bool MarkKeywordsFromRawBytes(ReadOnlySpan<byte> json, int rawStart, int rawLength)
+    {
+        _keywordStarts.Clear();
+        _judge.Prefilter.FindKeywordStarts(json[rawStart..], rawLength, _keywordStarts);
+        if (_keywordStarts.Count == 0)
+        {
+            _keywordHits.AsSpan().Clear();
+            return false;
+        }
+        return _judge.Prefilter.MarkKeywordHitsAt(json.Slice(rawStart, rawLength), CollectionsMarshal.AsSpan(_keywordStarts), _keywordHits);
     }
 
     /// <param name="keywordsMarked">The scratch keyword marks already hold this value's (the caller has just marked it).</param>
@@ -323,7 +351,7 @@ internal sealed partial class JsonSecretWalker
 
     private string Pointer(ReadOnlySpan<byte> json, WalkState state, string? lastSegmentOverride)
     {
-        var builder = new StringBuilder(state.BasePointer, 128);
+        var builder = _pointerBuilder.Clear().Append(state.BasePointer);
         var frames = state.Frames;
         for (var i = 0; i < frames.Count; i++)
         {

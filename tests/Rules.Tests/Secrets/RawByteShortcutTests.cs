@@ -193,6 +193,25 @@ public sealed class RawByteShortcutTests
         Assert.Equal("Schluessel", hit.SecretType);
     }
 
+    /// <summary>
+    /// A value judged for its name but holding no keyword must not inherit the keyword marks of the string before it:
+    /// a pattern whose regex does not repeat its keyword would then run on it and report it as the wrong type.
+    /// </summary>
+    [Theory]
+    [InlineData("{\"a\":\"a marker for the next value\",\"password\":\"qwertyuiopasdfghjklzxcvb\"}")]
+    [InlineData("{\"a\":\"a marker for the next value\",\"v\":{\"name\":\"password\",\"value\":\"qwertyuiopasdfghjklzxcvb\"}}")]
+    public void A_value_judged_for_its_name_gets_its_own_keyword_marks(string json)
+    {
+        const string yaml = "version: 1\npatterns:\n"
+            + "  - id: by-keyword\n    secretType: ByKeyword\n    keywords: [\"marker\"]\n    regex: '(?<secret>[a-z]{24})'\n    confidence: high\n"
+            + "  - id: by-name\n    secretType: ByName\n    contextKeys: [password]\n    confidence: high\n";
+        var detector = new SecretDetector(SecretPatternCatalog.Parse(yaml, "stale-marks.yaml"));
+
+        var hit = Assert.Single(detector.ScanJson(Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal("ByName", hit.SecretType);
+    }
+
     private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static (string, string, string, string) Identity(SecretHit hit) => (hit.SecretType, hit.JsonPointer, hit.Preview, hit.Fingerprint);

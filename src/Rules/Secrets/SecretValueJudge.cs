@@ -15,6 +15,7 @@ internal sealed class SecretValueJudge
     {
         _patterns = catalog.Patterns.ToArray();
         _hasContextKeys = _patterns.Select(p => p.ContextKeys.Count > 0).ToArray();
+        _contextKeys = new ContextKeyMatcher(_patterns);
         _secretGroups = _patterns.Select(p => p.Regex?.GroupNumberFromName("secret") ?? -1).ToArray();
         Prefilter = new KeywordPrefilter(catalog.Patterns);
         _notSecret = new NotSecretMatcher(catalog.NotSecret);
@@ -32,6 +33,7 @@ internal sealed class SecretValueJudge
     private readonly SecretPattern[] _patterns;
     /// <summary>Per pattern: whether a value's name alone can make it apply (without one, only a keyword can).</summary>
     private readonly bool[] _hasContextKeys;
+    private readonly ContextKeyMatcher _contextKeys;
     /// <summary>Per pattern: the number of the regex's <c>secret</c> group, -1 when it has none (the whole match is the secret).</summary>
     private readonly int[] _secretGroups;
 
@@ -53,6 +55,7 @@ internal sealed class SecretValueJudge
         var firstNew = found.Count;
 
         bool? hasInterpolation = null;
+        ulong? plainContextMatches = null;
         // A necessary condition for any context key to match: checked once, not per pattern and key.
         var anyContext = Prefilter.IsContextName(context.Key) || Prefilter.IsContextName(context.SiblingName);
         var patterns = _patterns;
@@ -68,7 +71,7 @@ internal sealed class SecretValueJudge
                 continue;
             if (!keywordHit && (!anyContext
                     || (wholeExpression ??= SecretText.IsWholeExpression(value) || SecretText.IsSecretReference(value))
-                    || !MatchesContext(pattern, context)))
+                    || !_contextKeys.Matches(index, context, ref plainContextMatches)))
                 continue;
             if (pattern.Regex is null)
             {
@@ -135,14 +138,4 @@ internal sealed class SecretValueJudge
         && !value.Contains("://", StringComparison.Ordinal)
         && !SecretText.IsWholeExpression(value)
         && !SecretText.IsSecretReference(value);
-
-    private static bool MatchesContext(SecretPattern pattern, in ValueContext context)
-    {
-        foreach (var key in pattern.ContextKeys)
-        {
-            if (context.Matches(key))
-                return true;
-        }
-        return false;
-    }
 }

@@ -37,6 +37,12 @@ public sealed record FaultOptions
     /// <summary>Share of <c>$batch</c> sub-requests answered 429 inside a 200 batch response (Graph throttles them one by one); default 0.</summary>
     public double SubRequestThrottleRate { get; init; }
 
+    /// <summary>
+    /// The first this many <c>$batch</c> sub-requests are answered 429 whatever the dice say, so that a test can
+    /// count on seeing one (which draws land on sub-requests depends on arrival order); default 0.
+    /// </summary>
+    public int ThrottledFirstSubRequests { get; init; }
+
     /// <summary>Retry-After sent with a 429, in seconds (fractional allowed); default 0.05.</summary>
     public double RetryAfterSeconds { get; init; } = 0.05;
 

@@ -25,6 +25,7 @@ public sealed class FakeTenantServer : IAsyncDisposable
     private readonly IReadOnlyList<FakeRoute> _routes = TenantRoutes.Read();
     private readonly TokenBuckets? _throttle;
     private readonly Random _dice;
+    private int _subRequests;
     private readonly Dictionary<string, string> _environmentByDataverseHost;
 
     private FakeTenantServer(WebApplication app, FakeTenantOptions options, X509Certificate2 certificate, SnapshotStore store)
@@ -149,6 +150,8 @@ public sealed class FakeTenantServer : IAsyncDisposable
 
     private bool ThrottleSubRequest()
     {
+        if (_options.Faults.ThrottledFirstSubRequests > 0 && Interlocked.Increment(ref _subRequests) <= _options.Faults.ThrottledFirstSubRequests)
+            return true;
         if (_options.Faults.SubRequestThrottleRate <= 0)
             return false;
         lock (_dice)

@@ -28,8 +28,12 @@ internal sealed class SecretValueJudge
 
     private readonly NotSecretMatcher _notSecret;
 
-    /// <summary>Values up to this length are copied into a string before any regex runs on them.</summary>
-    private const int MaxLengthCopiedUnprobed = 256;
+    /// <summary>
+    /// Values up to this length are copied into a string before any regex runs on them: copying a character costs
+    /// far less than a regex looking at it, and a PEM key or a long URL usually matches (then a probe is a second run).
+    /// Longer values (file content) are probed first, so that a megabyte of base64 is not copied for nothing.
+    /// </summary>
+    private const int MaxLengthCopiedUnprobed = 1024;
     private readonly SecretPattern[] _patterns;
     /// <summary>Per pattern: whether a value's name alone can make it apply (without one, only a keyword can).</summary>
     private readonly bool[] _hasContextKeys;

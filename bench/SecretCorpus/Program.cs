@@ -3,14 +3,13 @@ using TenantScanner.Secrets;
 
 // secret-corpus OUT_DIR [--count N] [--seed S] [--filler N]   writes the corpus and labels.jsonl
 // secret-corpus --evaluate [--count N] [--seed S]              prints the per-type accuracy table (markdown)
-// secret-corpus --bench tokenize|tokenize-embedded|detect[-in-memory] DIR      throughput of one pass over DIR (JSON line)
+// secret-corpus --bench tokenize|tokenize-embedded|detect|keyword-search[-in-memory] DIR   throughput of one pass over DIR (JSON line)
 var count = Option("--count", 300);
 var seed = Option("--seed", 42);
 var filler = Option("--filler", 12);
 var benchIndex = Array.IndexOf(args, "--bench");
 if (benchIndex >= 0 && benchIndex + 2 < args.Length)
 {
-    // secret-corpus --bench tokenize|tokenize-embedded|detect DIR
     Console.WriteLine(ThroughputBenchmark.Run(args[benchIndex + 1], args[benchIndex + 2]));
     return 0;
 }

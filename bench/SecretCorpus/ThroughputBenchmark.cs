@@ -9,9 +9,10 @@ namespace TenantScanner.Bench.SecretCorpus;
 /// Measures one pass over every JSON file of a folder on all cores (Parallel.ForEach over files, reading each
 /// file inside the loop): <c>tokenize</c> only reads every token with <see cref="Utf8JsonReader"/> (the floor any
 /// JSON scanner pays), <c>tokenize-embedded</c> also tokenises the JSON documents held in strings (as the detector
-/// must), <c>detect</c> runs <see cref="SecretDetector.ScanJson(ReadOnlySpan{byte})"/>. A warm-up
-/// pass over all files runs first (JIT, page cache). Wall time suffers when other work shares the machine;
-/// CPU time is reported too; both are medians of five timed passes. Prints one JSON line.
+/// must), <c>detect</c> runs <see cref="SecretDetector.ScanJson(ReadOnlySpan{byte})"/>, <c>keyword-search</c> only
+/// the detector's keyword search over each whole file. A warm-up pass over all files runs first (JIT, page cache).
+/// Wall time suffers when other work shares the machine; CPU time is reported too; both are medians of five timed
+/// passes, with the GC's collections and pause per pass. Prints one JSON line.
 /// </summary>
 public static class ThroughputBenchmark
 {

@@ -61,8 +61,8 @@ internal readonly record struct NibbleSets(ushort Low, ushort High)
 /// Spreads keywords over the search's eight buckets. Keywords with the same fingerprint start as one group;
 /// then the two groups whose merging adds the least expected verification work are merged, until eight are
 /// left. The work of a bucket is the share of positions it admits (the product over the fingerprint
-/// positions) times the keywords a candidate is compared with. Grouping alike keywords this way gave a
-/// third of the candidates of cutting the sorted keywords into runs on the benchmark corpus.
+/// positions) times the keywords a candidate is compared with. On a sample of the benchmark corpus this left
+/// 1.6 % of positions as candidates where cutting the sorted keywords into runs left 4.0 % (three-byte fingerprints).
 /// </summary>
 internal static class KeywordBuckets
 {

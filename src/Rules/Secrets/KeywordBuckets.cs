@@ -10,7 +10,7 @@ internal readonly record struct NibbleSets(ushort Low, ushort High)
     /// <summary>A keyword shorter than the position says nothing about that byte.</summary>
     public static readonly NibbleSets Any = new(0xFFFF, 0xFFFF);
 
-    public static NibbleSets Of(IEnumerable<Keyword> keywords, int position)
+    public static NibbleSets Of(IEnumerable<SearchKeyword> keywords, int position)
     {
         var sets = new NibbleSets(0, 0);
         foreach (var keyword in keywords)
@@ -70,7 +70,7 @@ internal static class KeywordBuckets
     /// <summary>Above this many groups, alike neighbours (in fingerprint order) are joined first: merging is quadratic per step.</summary>
     private const int MaxGroupsToMerge = 64;
 
-    public static int[][] Assign(IReadOnlyList<Keyword> keywords)
+    public static int[][] Assign(IReadOnlyList<SearchKeyword> keywords)
     {
         var groups = Enumerable.Range(0, keywords.Count)
             .GroupBy(i => Fingerprint(keywords[i]), StringComparer.Ordinal)
@@ -117,7 +117,7 @@ internal static class KeywordBuckets
     private static double MergeIncrease(Group a, Group b) => a.Merge(b).Work - a.Work - b.Work;
 
     /// <summary>The bytes the fingerprint looks at, case-folded for a case-insensitive keyword (which then admits both cases).</summary>
-    private static string Fingerprint(Keyword keyword)
+    private static string Fingerprint(SearchKeyword keyword)
     {
         var head = System.Text.Encoding.ASCII.GetString(keyword.Bytes, 0, Math.Min(Utf8KeywordSearch.FingerprintLength, keyword.Bytes.Length));
         return keyword.IgnoreCase ? "i" + head.ToLowerInvariant() : "c" + head;
@@ -127,7 +127,7 @@ internal static class KeywordBuckets
     {
         private readonly NibbleSets[] _positions;
 
-        public Group(int[] members, IReadOnlyList<Keyword> keywords)
+        public Group(int[] members, IReadOnlyList<SearchKeyword> keywords)
             : this(members, Enumerable.Range(0, Utf8KeywordSearch.FingerprintLength).Select(p => NibbleSets.Of(members.Select(i => keywords[i]), p)).ToArray())
         {
         }

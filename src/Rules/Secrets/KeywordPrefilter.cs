@@ -161,7 +161,7 @@ internal sealed class KeywordPrefilter
     }
 
     /// <summary>
-    /// All patterns' keywords, searched in a whole document's raw bytes at once (<see cref="Utf8KeywordSearch"/>),
+    /// All patterns' keywords, searched at once in a string's raw UTF-8 bytes (<see cref="Utf8KeywordSearch"/>),
     /// with the patterns each keyword stands for. Exact for ASCII keywords and ASCII <see cref="SecretPattern.AlsoRequires"/>
     /// literals on unescaped text: an ASCII character is the same byte in UTF-8, and no byte of a multi-byte sequence is ASCII.
     /// </summary>

@@ -6,7 +6,7 @@ using System.Text;
 
 namespace TenantScanner.Secrets;
 
-/// <summary>Keyword <see cref="Keyword"/> of a <see cref="Utf8KeywordSearch"/> starts at byte <see cref="Offset"/>.</summary>
+/// <summary>The keyword at index <see cref="Keyword"/> of the list given to <see cref="Utf8KeywordSearch.Create"/> starts at byte <see cref="Offset"/>.</summary>
 internal readonly record struct KeywordStart(int Offset, int Keyword);
 
 /// <summary>
@@ -24,14 +24,14 @@ internal sealed class Utf8KeywordSearch
     /// <summary>Bytes of a keyword that go into its fingerprint (and into its quick comparison).</summary>
     internal const int FingerprintLength = 4;
 
-    private readonly Keyword[] _keywords;
+    private readonly SearchKeyword[] _keywords;
     /// <summary>Per bucket, the keywords in it (indices into <see cref="_keywords"/>).</summary>
     private readonly int[][] _buckets;
     /// <summary>Per fingerprint position, the buckets a low nibble (then a high nibble) admits there.</summary>
     private readonly Vector128<byte>[] _low = new Vector128<byte>[FingerprintLength];
     private readonly Vector128<byte>[] _high = new Vector128<byte>[FingerprintLength];
 
-    private Utf8KeywordSearch(Keyword[] keywords, int[][] buckets)
+    private Utf8KeywordSearch(SearchKeyword[] keywords, int[][] buckets)
     {
         _keywords = keywords;
         _buckets = buckets;
@@ -57,15 +57,12 @@ internal sealed class Utf8KeywordSearch
         }
     }
 
-    /// <summary>Number of keywords; a <see cref="KeywordStart.Keyword"/> indexes the list given to <see cref="Create"/>.</summary>
-    public int Count => _keywords.Length;
-
     /// <summary>Null when a keyword is empty or not ASCII (its bytes would not be the bytes of its every match).</summary>
     public static Utf8KeywordSearch? Create(IReadOnlyList<(string Keyword, bool IgnoreCase)> keywords)
     {
         if (keywords.Count == 0 || keywords.Any(k => k.Keyword.Length == 0 || !Ascii.IsValid(k.Keyword)))
             return null;
-        var prepared = keywords.Select(k => new Keyword(Encoding.ASCII.GetBytes(k.Keyword), k.IgnoreCase)).ToArray();
+        var prepared = keywords.Select(k => new SearchKeyword(Encoding.ASCII.GetBytes(k.Keyword), k.IgnoreCase)).ToArray();
         return new Utf8KeywordSearch(prepared, KeywordBuckets.Assign(prepared));
     }
 
@@ -187,9 +184,9 @@ internal sealed class Utf8KeywordSearch
 }
 
 /// <summary>One keyword's bytes, with its first four bytes as a masked integer for a quick first comparison.</summary>
-internal sealed class Keyword
+internal sealed class SearchKeyword
 {
-    public Keyword(byte[] bytes, bool ignoreCase)
+    public SearchKeyword(byte[] bytes, bool ignoreCase)
     {
         Bytes = bytes;
         IgnoreCase = ignoreCase;

@@ -150,7 +150,7 @@ public sealed class Utf8KeywordSearchTests
     public void Case_folding_applies_to_letters_only(string keyword, string escapedText, bool matches)
     {
         var text = Encoding.ASCII.GetBytes(System.Text.RegularExpressions.Regex.Unescape(escapedText) + "tail");
-        var prepared = new Keyword(Encoding.ASCII.GetBytes(keyword), ignoreCase: true);
+        var prepared = new SearchKeyword(Encoding.ASCII.GetBytes(keyword), ignoreCase: true);
 
         Assert.Equal(matches, prepared.StartsAt(text, System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(text)));
     }

@@ -104,7 +104,7 @@ internal sealed class Utf8KeywordSearch
                     }
                 }
             }
-            // They held fingerprints of the document's bytes.
+            // Bucket bits, not text, but derived from the document's bytes: cleared like every buffer that saw them.
             lanes.Clear();
             stepBuckets.Clear();
         }

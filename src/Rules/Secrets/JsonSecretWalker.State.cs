@@ -53,8 +53,10 @@ internal sealed partial class JsonSecretWalker
         public string BasePointer { get; private set; } = "";
         public bool TrackLines { get; private set; }
         public (int Line, int Column)? FixedPosition { get; private set; }
-        public List<SecretHit> Hits { get; private set; } = [];
-        public List<UnjudgedValue> Unjudged { get; private set; } = [];
+        public List<SecretHit> Hits => _hits ?? throw new InvalidOperationException("no document is being walked");
+        public List<UnjudgedValue> Unjudged => _unjudged ?? throw new InvalidOperationException("no document is being walked");
+        private List<SecretHit>? _hits;
+        private List<UnjudgedValue>? _unjudged;
         public int EmbeddedDepth { get; private set; }
         /// <summary>The open frames, innermost last.</summary>
         public List<Frame> Frames { get; } = [];
@@ -67,21 +69,28 @@ internal sealed partial class JsonSecretWalker
 
         public void Start(string basePointer, bool trackLines, (int Line, int Column)? fixedPosition, List<SecretHit> hits, List<UnjudgedValue> unjudged, int embeddedDepth)
         {
-            Unjudged = unjudged;
+            _unjudged = unjudged;
             BasePointer = basePointer;
             TrackLines = trackLines;
             FixedPosition = fixedPosition;
-            Hits = hits;
+            _hits = hits;
             EmbeddedDepth = embeddedDepth;
             Frames.Clear();
             Lines.Reset();
         }
 
-        /// <summary>Drops what the document left (deferred values are its text) once the walk ends, parsed or not.</summary>
+        /// <summary>
+        /// Drops what the document left (deferred values are its text) once the walk ends, parsed or not. The state
+        /// outlives many collections, and whatever young object it still points at, the collector keeps alive and
+        /// moves to an older generation at every collection until it is overwritten.
+        /// </summary>
         public void End()
         {
             foreach (var frame in _pool)
-                frame.Deferred.Clear();
+                frame.Reset(isArray: false, NameSlot.None);
+            _hits = null;
+            _unjudged = null;
+            BasePointer = "";
             Frames.Clear();
             EmbeddedHits.Clear();
             EmbeddedUnjudged.Clear();

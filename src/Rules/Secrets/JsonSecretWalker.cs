@@ -26,6 +26,7 @@ internal sealed partial class JsonSecretWalker
     /// <summary>How much of <see cref="_chars"/> this document wrote: cleared when the walk ends, since the walker outlives it.</summary>
     private int _charsUsed;
     private readonly bool[] _keywordHits;
+    private readonly JudgeWorkspace _judgeWorkspace;
     /// <summary>Reused for every pointer built (one per hit and per embedded document).</summary>
     private readonly StringBuilder _pointerBuilder = new(256);
     /// <summary>Keyword starts in the string being decided from its raw bytes.</summary>
@@ -38,6 +39,7 @@ internal sealed partial class JsonSecretWalker
         _judge = judge;
         _names = new PropertyNameTable(judge.Prefilter, judge.NotSecret);
         _keywordHits = new bool[judge.PatternCount];
+        _judgeWorkspace = judge.CreateWorkspace();
     }
 
     /// <summary>The judge this walker was built for (a detector reuses a thread's walker only with its own judge).</summary>
@@ -328,7 +330,7 @@ internal sealed partial class JsonSecretWalker
             _judge.Prefilter.MarkKeywordHits(value, _keywordHits);
         _candidates.Clear();
         _timedOut.Clear();
-        _judge.Judge(value, context, _keywordHits, _candidates, _timedOut);
+        _judge.Judge(value, context, _keywordHits, _judgeWorkspace, _candidates, _timedOut);
         if (_candidates.Count == 0 && _timedOut.Count == 0)
             return; // pointer and position are only worth building for a hit
         var pointer = Pointer(json, state, segmentOverride);
@@ -361,10 +363,29 @@ internal sealed partial class JsonSecretWalker
             else if (frame.IsArray)
                 builder.Append('/').Append(frame.Index);
             else if (Resolve(json, ref frame.Current) is { } current)
-                JsonPointer.AppendTo(builder, current.Raw ?? Encoding.UTF8.GetString(json.Slice(frame.Current.Start, frame.Current.Length)));
+            {
+                if (current.Raw is not null)
+                    JsonPointer.AppendTo(builder, current.Raw);
+                else
+                    AppendPlainName(builder, json.Slice(frame.Current.Start, frame.Current.Length));
+            }
         }
         return builder.ToString();
     }
+
+    /// <summary>A plain name read back from the document (its raw bytes hold no escape), without a string of its own.</summary>
+    private static void AppendPlainName(StringBuilder builder, ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > MaxStackName)
+        {
+            JsonPointer.AppendTo(builder, Encoding.UTF8.GetString(utf8));
+            return;
+        }
+        Span<char> chars = stackalloc char[MaxStackName];
+        JsonPointer.AppendTo(builder, chars[..Encoding.UTF8.GetChars(utf8, chars)]);
+    }
+
+    private const int MaxStackName = 256;
 
     private ReadOnlySpan<char> Decode(ref Utf8JsonReader reader)
     {

@@ -83,7 +83,7 @@ internal static class SecretPatternCatalogReader
         {
             try
             {
-                regex = new Regex(regexText, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, regexTimeout);
+                regex = new CatalogRegex(regexText, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, regexTimeout);
             }
             catch (ArgumentException e)
             {

@@ -50,13 +50,10 @@ internal static class SecretText
     public static bool IsWholeExpression(ReadOnlySpan<char> value) =>
         value.Length > 1 && value[0] == '@' && value[1] != '@' && value[1] != '{';
 
-    /// <summary>Masks every <c>@{ ... }</c> (string interpolation) with <see cref="ExpressionMask"/>, keeping offsets.</summary>
-    public static string MaskInterpolations(string value)
+    /// <summary>Masks every <c>@{ ... }</c> (string interpolation) with <see cref="ExpressionMask"/>, in place.</summary>
+    public static void MaskInterpolations(Span<char> chars)
     {
-        var start = value.IndexOf("@{", StringComparison.Ordinal);
-        if (start < 0)
-            return value;
-        var chars = value.ToCharArray();
+        var start = chars.IndexOf("@{", StringComparison.Ordinal);
         while (start >= 0)
         {
             var depth = 0;
@@ -73,10 +70,9 @@ internal static class SecretText
                     break;
             }
             var end = Math.Min(i, chars.Length - 1);
-            Array.Fill(chars, ExpressionMask, start, end - start + 1);
-            start = end + 1 < chars.Length ? value.IndexOf("@{", end + 1, StringComparison.Ordinal) : -1;
+            chars[start..(end + 1)].Fill(ExpressionMask);
+            start = end + 1 < chars.Length && chars[(end + 1)..].IndexOf("@{", StringComparison.Ordinal) is var next and >= 0 ? end + 1 + next : -1;
         }
-        return new string(chars);
     }
 
     public static bool ContainsWhitespace(ReadOnlySpan<char> text) => text.ContainsAny(Whitespace);

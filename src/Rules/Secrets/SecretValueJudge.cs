@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace TenantScanner.Secrets;
 
 /// <summary>A secret found in one value: the detector, and where in the value (the raw text stays in the caller's hands only).</summary>
@@ -17,6 +19,7 @@ internal sealed class SecretValueJudge
         _hasContextKeys = _patterns.Select(p => p.ContextKeys.Count > 0).ToArray();
         _contextKeys = new ContextKeyMatcher(_patterns);
         _secretGroups = _patterns.Select(p => p.Regex?.GroupNumberFromName("secret") ?? -1).ToArray();
+        _secretIsWholeMatch = _patterns.Select((p, index) => p.Regex is { RightToLeft: false } regex && (_secretGroups[index] < 0 || IsWholeMatchShape(regex))).ToArray();
         Prefilter = new KeywordPrefilter(catalog.Patterns);
         _notSecret = new NotSecretMatcher(catalog.NotSecret);
     }
@@ -28,12 +31,6 @@ internal sealed class SecretValueJudge
 
     private readonly NotSecretMatcher _notSecret;
 
-    /// <summary>
-    /// Values up to this length are copied into a string before any regex runs on them: copying a character costs
-    /// far less than a regex looking at it, and a PEM key or a long URL usually matches (then a probe is a second run).
-    /// Longer values (file content) are probed first, so that a megabyte of base64 is not copied for nothing.
-    /// </summary>
-    private const int MaxLengthCopiedUnprobed = 1024;
     private readonly SecretPattern[] _patterns;
     /// <summary>Per pattern: whether a value's name alone can make it apply (without one, only a keyword can).</summary>
     private readonly bool[] _hasContextKeys;
@@ -41,24 +38,42 @@ internal sealed class SecretValueJudge
     /// <summary>Per pattern: the number of the regex's <c>secret</c> group, -1 when it has none (the whole match is the secret).</summary>
     private readonly int[] _secretGroups;
 
+    /// <summary>Per pattern: whether the secret is always the whole match (so the match bounds are all a value needs).</summary>
+    private readonly bool[] _secretIsWholeMatch;
+
     /// <summary>Number of patterns, the length of the keyword-hit span callers pass.</summary>
     public int PatternCount => _patterns.Length;
 
     /// <param name="keywordHits">From <see cref="KeywordPrefilter.MarkKeywordHits"/> on this value.</param>
     /// <param name="value">Only made a string when a pattern finds something in it: most judged values hold a keyword by chance.</param>
     /// <param name="timedOut">Receives the patterns whose regex ran out of time on this value: it was not fully judged.</param>
-    public void Judge(ReadOnlySpan<char> value, in ValueContext context, ReadOnlySpan<bool> keywordHits, List<SecretCandidate> found, List<SecretPattern> timedOut)
+    /// <param name="workspace">The calling thread's, from <see cref="CreateWorkspace"/>.</param>
+    public void Judge(ReadOnlySpan<char> value, in ValueContext context, ReadOnlySpan<bool> keywordHits, JudgeWorkspace workspace, List<SecretCandidate> found, List<SecretPattern> timedOut)
     {
         if (value.IsEmpty)
             return;
+        try
+        {
+            JudgeAgainstPatterns(value, context, keywordHits, workspace, found, timedOut);
+        }
+        finally
+        {
+            workspace.ClearMasked();
+        }
+    }
+
+    private void JudgeAgainstPatterns(ReadOnlySpan<char> value, in ValueContext context, ReadOnlySpan<bool> keywordHits, JudgeWorkspace workspace, List<SecretCandidate> found, List<SecretPattern> timedOut)
+    {
         var notSecret = _notSecret;
         // Both facts are computed on first need: most values reach only distinctive, keyword-hit patterns.
         bool? namedNotSecretOrFileContent = null;
         bool? wholeExpression = null;
-        string? masked = null;
+        // The value as patterns see it (interpolations masked), made on first need; a string of it only for a capture.
+        var text = ReadOnlySpan<char>.Empty;
+        var textMade = false;
+        string? textString = null;
         var firstNew = found.Count;
 
-        bool? hasInterpolation = null;
         ulong? plainContextMatches = null;
         // A necessary condition for any context key to match: checked once, not per pattern and key.
         var anyContext = Prefilter.IsContextName(context.Key) || Prefilter.IsContextName(context.SiblingName);
@@ -77,31 +92,27 @@ internal sealed class SecretValueJudge
                     || (wholeExpression ??= SecretText.IsWholeExpression(value) || SecretText.IsSecretReference(value))
                     || !_contextKeys.Matches(index, context, ref plainContextMatches)))
                 continue;
-            if (pattern.Regex is null)
+            if (!textMade)
             {
-                masked ??= SecretText.MaskInterpolations(value.ToString());
-                if (IsLiteralCredential(masked))
-                    Consider(pattern, masked, 0, masked.Length, found, firstNew);
+                text = value.Contains("@{", StringComparison.Ordinal) ? workspace.Mask(value) : value;
+                textMade = true;
+            }
+            if (!workspace.HasRegex(index))
+            {
+                if (IsLiteralCredential(text))
+                    Consider(pattern, text, 0, text.Length, found, firstNew);
                 continue;
             }
             try
             {
-                // An allocation-free probe first; the string and the match objects only for a value that matches.
-                hasInterpolation ??= value.Contains("@{", StringComparison.Ordinal);
-                if (masked is null && hasInterpolation.Value)
-                    masked = SecretText.MaskInterpolations(value.ToString());
-                // A short value is made a string at once (cheaper than running a matching regex twice); a long
-                // one (file content) is probed as a span first, and copied only when a pattern matches it.
-                if (masked is null && value.Length > MaxLengthCopiedUnprobed && !pattern.Regex.IsMatch(value))
-                    continue;
-                masked ??= value.ToString(); // no interpolation to mask
-                var secretGroup = _secretGroups[index];
-                for (var match = pattern.Regex.Match(masked); match.Success; match = match.NextMatch())
+                if (_secretIsWholeMatch[index])
                 {
-                    var group = secretGroup >= 0 ? match.Groups[secretGroup] : null;
-                    var (start, length) = group is { Success: true } ? (group.Index, group.Length) : (match.Index, match.Length);
-                    Consider(pattern, masked, start, length, found, firstNew);
+                    // Matched on the span: no copy of the value, and the runner keeps reusing its one match object.
+                    foreach (var match in workspace.Probe(index).EnumerateMatches(text))
+                        Consider(pattern, text, match.Index, match.Length, found, firstNew);
+                    continue;
                 }
+                textString = CaptureSecrets(index, pattern, text, textString, workspace, found, firstNew);
             }
             catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
             {
@@ -112,9 +123,51 @@ internal sealed class SecretValueJudge
         }
     }
 
-    private void Consider(SecretPattern pattern, string masked, int start, int length, List<SecretCandidate> found, int firstNew)
+    /// <summary>
+    /// Runs a pattern whose secret is a group within the match. The groups need a string and a match object of their
+    /// own, so the probe finds the matches on the span, and the capture copy runs only where one starts: it never
+    /// fails a run, so it keeps no match object (and no value) between values.
+    /// </summary>
+    /// <param name="textString"><paramref name="text"/> as a string if the caller has one already.</param>
+    /// <returns><paramref name="text"/> as a string, when the caller had one or a match made one; null otherwise.</returns>
+    private string? CaptureSecrets(int index, SecretPattern pattern, ReadOnlySpan<char> text, string? textString, JudgeWorkspace workspace, List<SecretCandidate> found, int firstNew)
     {
-        var span = masked.AsSpan(start, length);
+        var secretGroup = _secretGroups[index];
+        var capture = workspace.Capture(index);
+        if (capture.RightToLeft)
+        {
+            // Matches found right to left cannot be re-run from their start: the plain loop, on a copy.
+            textString ??= text.ToString();
+            for (var match = capture.Match(textString); match.Success; match = match.NextMatch())
+                ConsiderGroup(pattern, textString, match, secretGroup, found, firstNew);
+            return textString;
+        }
+        foreach (var bounds in workspace.Probe(index).EnumerateMatches(text))
+        {
+            textString ??= text.ToString();
+            var match = capture.Match(textString, bounds.Index);
+            Debug.Assert(match.Index == bounds.Index && match.Length == bounds.Length, "a regex run from where a match starts finds that match");
+            ConsiderGroup(pattern, textString, match, secretGroup, found, firstNew);
+        }
+        return textString;
+    }
+
+    private void ConsiderGroup(SecretPattern pattern, string text, System.Text.RegularExpressions.Match match, int secretGroup, List<SecretCandidate> found, int firstNew)
+    {
+        var group = match.Groups[secretGroup];
+        var (start, length) = group.Success ? (group.Index, group.Length) : (match.Index, match.Length);
+        Consider(pattern, text, start, length, found, firstNew);
+    }
+
+    /// <summary>For one thread's walker: the judge is shared by every thread, a regex's runner cache and a buffer are not.</summary>
+    public JudgeWorkspace CreateWorkspace() => new(_patterns);
+
+    private static bool IsWholeMatchShape(System.Text.RegularExpressions.Regex regex) =>
+        (regex.Options & System.Text.RegularExpressions.RegexOptions.IgnorePatternWhitespace) == 0 && SecretGroupShape.IsWholeMatch(regex.ToString());
+
+    private void Consider(SecretPattern pattern, ReadOnlySpan<char> text, int start, int length, List<SecretCandidate> found, int firstNew)
+    {
+        var span = text.Slice(start, length);
         if (length < pattern.MinLength || span.Contains(SecretText.ExpressionMask))
             return;
         var notSecret = _notSecret;
@@ -135,7 +188,7 @@ internal sealed class SecretValueJudge
     }
 
     /// <summary>A whole value taken as a credential because of where it is: it must be literal text, not an id or a URL.</summary>
-    private static bool IsLiteralCredential(string value) =>
+    private static bool IsLiteralCredential(ReadOnlySpan<char> value) =>
         !value.Contains(SecretText.ExpressionMask)
         && !SecretText.ContainsWhitespace(value)
         && !SecretText.IsGuid(value)

@@ -58,14 +58,18 @@ internal sealed partial class JsonSecretWalker
         private List<SecretHit>? _hits;
         private List<UnjudgedValue>? _unjudged;
         public int EmbeddedDepth { get; private set; }
-        /// <summary>The open frames, innermost last.</summary>
-        public List<Frame> Frames { get; } = [];
+        /// <summary>The open frames, innermost last: the first <see cref="_depth"/> frames of the pool.</summary>
+        /// <remarks>Not a list of its own: opening an object then writes no reference (a list would take a write barrier per object).</remarks>
+        public ReadOnlySpan<Frame> Frames => _pool.AsSpan(0, _depth);
         public LineIndex Lines { get; } = new();
         /// <summary>Hits of the documents embedded in this one, kept only when the whole embedded document parses.</summary>
         public List<SecretHit> EmbeddedHits { get; } = [];
         /// <summary>Values of the embedded documents that could not be judged, kept on the same terms.</summary>
         public List<UnjudgedValue> EmbeddedUnjudged { get; } = [];
-        private readonly List<Frame> _pool = [];
+        private Frame[] _pool = [];
+        /// <summary>Frames made so far (the pool's first entries); they are reused by depth.</summary>
+        private int _created;
+        private int _depth;
 
         public void Start(string basePointer, bool trackLines, (int Line, int Column)? fixedPosition, List<SecretHit> hits, List<UnjudgedValue> unjudged, int embeddedDepth)
         {
@@ -75,7 +79,7 @@ internal sealed partial class JsonSecretWalker
             FixedPosition = fixedPosition;
             _hits = hits;
             EmbeddedDepth = embeddedDepth;
-            Frames.Clear();
+            _depth = 0;
             Lines.Reset();
         }
 
@@ -86,26 +90,27 @@ internal sealed partial class JsonSecretWalker
         /// </summary>
         public void End()
         {
-            foreach (var frame in _pool)
+            foreach (var frame in _pool.AsSpan(0, _created))
                 frame.Reset(isArray: false, NameSlot.None);
             _hits = null;
             _unjudged = null;
             BasePointer = "";
-            Frames.Clear();
+            _depth = 0;
             EmbeddedHits.Clear();
             EmbeddedUnjudged.Clear();
         }
 
         public void Push(bool isArray, NameSlot container)
         {
-            var depth = Frames.Count;
-            if (_pool.Count == depth)
-                _pool.Add(new Frame());
-            var frame = _pool[depth];
-            frame.Reset(isArray, container);
-            Frames.Add(frame);
+            if (_depth == _created)
+            {
+                if (_created == _pool.Length)
+                    Array.Resize(ref _pool, Math.Max(16, 2 * _pool.Length));
+                _pool[_created++] = new Frame();
+            }
+            _pool[_depth++].Reset(isArray, container);
         }
 
-        public void Pop() => Frames.RemoveAt(Frames.Count - 1);
+        public void Pop() => _depth--;
     }
 }

@@ -106,7 +106,7 @@ internal sealed partial class JsonSecretWalker
             case JsonTokenType.StartObject:
             case JsonTokenType.StartArray:
                 var container = NameSlot.None;
-                if (frames.Count > 0)
+                if (frames.Length > 0)
                 {
                     var parent = frames[^1];
                     if (parent.IsArray)
@@ -123,15 +123,24 @@ internal sealed partial class JsonSecretWalker
                 state.Pop();
                 break;
             case JsonTokenType.PropertyName:
-                frames[^1].Current = reader.ValueIsEscaped
-                    ? new NameSlot { Start = -1, Resolved = _names.FromChars(Decode(ref reader)) }
-                    : new NameSlot { Start = (int)reader.TokenStartIndex + 1, Length = reader.ValueSpan.Length };
+                ref var current = ref frames[^1].Current;
+                if (reader.ValueIsEscaped)
+                {
+                    current = new NameSlot { Start = -1, Resolved = _names.FromChars(Decode(ref reader)) };
+                }
+                else
+                {
+                    // Field by field: storing a null takes no write barrier, copying a whole slot (it holds a reference) does.
+                    current.Start = (int)reader.TokenStartIndex + 1;
+                    current.Length = reader.ValueSpan.Length;
+                    current.Resolved = null;
+                }
                 break;
             case JsonTokenType.String:
                 OnString(ref reader, json, state);
                 break;
             default:
-                if (frames.Count > 0 && frames[^1].IsArray)
+                if (frames.Length > 0 && frames[^1].IsArray)
                     frames[^1].Index++;
                 break;
         }
@@ -148,7 +157,7 @@ internal sealed partial class JsonSecretWalker
     private void OnString(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, WalkState state)
     {
         var frames = state.Frames;
-        var frame = frames.Count > 0 ? frames[^1] : null;
+        var frame = frames.Length > 0 ? frames[^1] : null;
         if (frame is { IsArray: true })
             frame.Index++;
         var name = frame is null ? null : frame.IsArray ? Resolve(json, ref frame.Container) : Resolve(json, ref frame.Current);
@@ -355,10 +364,10 @@ internal sealed partial class JsonSecretWalker
     {
         var builder = _pointerBuilder.Clear().Append(state.BasePointer);
         var frames = state.Frames;
-        for (var i = 0; i < frames.Count; i++)
+        for (var i = 0; i < frames.Length; i++)
         {
             var frame = frames[i];
-            if (i == frames.Count - 1 && lastSegmentOverride is not null)
+            if (i == frames.Length - 1 && lastSegmentOverride is not null)
                 JsonPointer.AppendTo(builder, lastSegmentOverride);
             else if (frame.IsArray)
                 builder.Append('/').Append(frame.Index);

@@ -52,15 +52,20 @@ internal sealed class Utf8KeyedCache<T>(int slotBits) where T : class
 
     private Span<byte> LongKey(int slot, int length) => _longKeys.AsSpan(slot * MaxKeyLength, length);
 
-    /// <summary>The first and the last eight bytes (overlapping below 16, zero-padded below 8).</summary>
+    /// <summary>
+    /// The first and the last eight bytes (overlapping below 16). Below 8 bytes the head alone holds every byte: the
+    /// first and last four (overlapping) from 4 bytes, the first, middle and last below that; with the length, that
+    /// is the whole key, read without a loop (most property names are that short: type, inputs, uri, body...).
+    /// </summary>
     private static (ulong Head, ulong Tail) HeadAndTail(ReadOnlySpan<byte> key)
     {
         if (key.Length >= sizeof(ulong))
             return (MemoryMarshal.Read<ulong>(key), MemoryMarshal.Read<ulong>(key[^sizeof(ulong)..]));
-        ulong head = 0;
-        for (var i = key.Length - 1; i >= 0; i--)
-            head = (head << 8) | key[i];
-        return (head, 0);
+        if (key.Length >= sizeof(uint))
+            return (MemoryMarshal.Read<uint>(key) | ((ulong)MemoryMarshal.Read<uint>(key[^sizeof(uint)..]) << 32), 0);
+        if (key.IsEmpty)
+            return (0, 0);
+        return (key[0] | ((ulong)key[key.Length / 2] << 8) | ((ulong)key[^1] << 16), 0);
     }
 
     /// <summary>Fibonacci hashing of head, tail and length: the top bits are well mixed.</summary>

@@ -4,6 +4,7 @@ using TenantScanner.Secrets;
 // secret-corpus OUT_DIR [--count N] [--seed S] [--filler N]   writes the corpus and labels.jsonl
 // secret-corpus --evaluate [--count N] [--seed S]              prints the per-type accuracy table (markdown)
 // secret-corpus --bench tokenize|tokenize-embedded|detect|keyword-search[-in-memory] DIR   throughput of one pass over DIR (JSON line)
+// secret-corpus --bench interleaved DIR                        detection's time over tokenising's, from passes run back to back
 var count = Option("--count", 300);
 var seed = Option("--seed", 42);
 var filler = Option("--filler", 12);

@@ -19,6 +19,8 @@ public static class ThroughputBenchmark
     public static string Run(string mode, string folder)
     {
         var files = Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        if (mode == InterleavedMode)
+            return RunInterleaved(files);
         if (mode.EndsWith(InMemorySuffix, StringComparison.Ordinal))
             return RunInMemory(mode, files, Work(mode[..^InMemorySuffix.Length]));
         var work = Work(mode);
@@ -64,6 +66,67 @@ public static class ThroughputBenchmark
             hits,
             cores = Environment.ProcessorCount,
         }).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private const string InterleavedMode = "interleaved";
+    private const int InterleavedRounds = 7;
+    private static readonly string[] InterleavedModes = ["tokenize", "tokenize-embedded", "detect"];
+
+    /// <summary>
+    /// The ratios alone, measured so that the machine's speed cannot tilt them: one process, one warm-up pass of each
+    /// mode, then rounds of one parallel pass of each mode back to back (the order turning each round). Each round
+    /// gives detection's ratio to each tokeniser from passes a second apart; the medians of those ratios are reported,
+    /// with their range. Separate processes minutes apart (the other rows) can differ by a third on a shared machine.
+    /// </summary>
+    private static string RunInterleaved(string[] files)
+    {
+        var works = InterleavedModes.ToDictionary(mode => mode, Work);
+        foreach (var work in works.Values)
+            Pass(files, work);
+        using var process = Process.GetCurrentProcess();
+        var walls = InterleavedModes.ToDictionary(mode => mode, _ => new List<double>());
+        var cpus = InterleavedModes.ToDictionary(mode => mode, _ => new List<double>());
+        for (var round = 0; round < InterleavedRounds; round++)
+        {
+            for (var turn = 0; turn < InterleavedModes.Length; turn++)
+            {
+                var mode = InterleavedModes[(round + turn) % InterleavedModes.Length];
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
+                var stopwatch = Stopwatch.StartNew();
+                Pass(files, works[mode]);
+                walls[mode].Add(stopwatch.Elapsed.TotalSeconds);
+                process.Refresh();
+                cpus[mode].Add((process.TotalProcessorTime - cpuBefore).TotalSeconds);
+            }
+        }
+        return JsonSerializer.Serialize(new
+        {
+            mode = InterleavedMode,
+            files = files.Length,
+            rounds = InterleavedRounds,
+            seconds = InterleavedModes.ToDictionary(mode => mode, mode => Math.Round(Median(walls[mode]), 3)),
+            cpuSeconds = InterleavedModes.ToDictionary(mode => mode, mode => Math.Round(Median(cpus[mode]), 3)),
+            detectVsTokenize = Ratios(walls, cpus, "tokenize"),
+            detectVsTokenizeEmbedded = Ratios(walls, cpus, "tokenize-embedded"),
+            cores = Environment.ProcessorCount,
+        }).ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Detection's time over a tokeniser's, round by round: the median, the lowest and the highest.</summary>
+    private static object Ratios(Dictionary<string, List<double>> walls, Dictionary<string, List<double>> cpus, string baseline)
+    {
+        List<double> PerRound(Dictionary<string, List<double>> times) =>
+            times["detect"].Zip(times[baseline], (detect, tokenize) => detect / tokenize).ToList();
+        var wall = PerRound(walls);
+        var cpu = PerRound(cpus);
+        return new
+        {
+            wall = Math.Round(Median(wall), 2),
+            wallRange = new[] { Math.Round(wall.Min(), 2), Math.Round(wall.Max(), 2) },
+            cpu = Math.Round(Median(cpu), 2),
+            cpuRange = new[] { Math.Round(cpu.Min(), 2), Math.Round(cpu.Max(), 2) },
+        };
     }
 
     private static int[] CollectionCounts() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];

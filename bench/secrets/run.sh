@@ -44,6 +44,8 @@ echo "== throughput: tokenise, and also the JSON documents held in strings (clie
 /usr/bin/time -v dotnet "$generator" --bench tokenize-embedded "$corpus/flows" > "$out/tokenize-embedded.json" 2> "$out/tokenize-embedded-time.txt"
 echo "== throughput: secret detection library (both cores)"
 /usr/bin/time -v dotnet "$generator" --bench detect "$corpus/flows" > "$out/detect.json" 2> "$out/detect-time.txt"
+echo "== the ratios alone: tokenise, tokenise with embedded JSON and detect, passes back to back in one process"
+dotnet "$generator" --bench interleaved "$corpus/flows" > "$out/interleaved.json"
 echo "== the work alone: files in memory, one thread (tokenise, tokenise with embedded JSON, detect)"
 for mode in tokenize tokenize-embedded detect; do
   dotnet "$generator" --bench "$mode-in-memory" "$corpus/flows" > "$out/$mode-in-memory.json"

@@ -56,6 +56,17 @@ print()
 sl_cpu_rate = sample_mb / max(sl_cpu - sl_start_cpu, 0.001)
 print(f"* Detection vs tokenising, same files: {detect['seconds'] / tokenize['seconds']:.1f}x the wall time, {detect['cpuSeconds'] / tokenize['cpuSeconds']:.1f}x the CPU time.")
 print(f"* Detection vs tokenising including the embedded JSON documents: {detect['seconds'] / embedded['seconds']:.1f}x the wall time, {detect['cpuSeconds'] / embedded['cpuSeconds']:.1f}x the CPU time.")
+interleaved = json.load(open(f"{out}/interleaved.json"))
+
+
+def ratio(r):
+    return f"{r['wall']:.2f}x the wall time ({r['wallRange'][0]:.2f}-{r['wallRange'][1]:.2f}), {r['cpu']:.2f}x the CPU time ({r['cpuRange'][0]:.2f}-{r['cpuRange'][1]:.2f})"
+
+
+print(f"* The same ratios from passes run back to back in one process ({interleaved['rounds']} rounds, median and range of the per-round ratios; "
+      "the rows above come from separate processes, which the machine's speed can tilt):")
+print(f"  * detection vs tokenising: {ratio(interleaved['detectVsTokenize'])};")
+print(f"  * detection vs tokenising with the embedded JSON documents: {ratio(interleaved['detectVsTokenizeEmbedded'])}.")
 print(f"* Library vs secretlint (net of its start-up): {detect['mbPerSecond'] / (sample_mb / sl_net):.0f}x the MB/s by wall time, {detect['mbPerCpuSecond'] / sl_cpu_rate:.0f}x per CPU second.")
 print(f"* Whole `scanner secrets` process (start-up, JIT, output included) vs whole secretlint process: {(corpus_mb / scanner_s) / (sample_mb / sl_s):.0f}x the MB/s by wall time, {(corpus_mb / scanner_cpu) / (sample_mb / sl_cpu):.0f}x per CPU second.")
 print()

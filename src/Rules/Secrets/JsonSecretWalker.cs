@@ -371,13 +371,10 @@ internal sealed partial class JsonSecretWalker
                 JsonPointer.AppendTo(builder, lastSegmentOverride);
             else if (frame.IsArray)
                 builder.Append('/').Append(frame.Index);
-            else if (Resolve(json, ref frame.Current) is { } current)
-            {
-                if (current.Raw is not null)
-                    JsonPointer.AppendTo(builder, current.Raw);
-                else
-                    AppendPlainName(builder, json.Slice(frame.Current.Start, frame.Current.Length));
-            }
+            else if (frame.Current.Start >= 0)
+                AppendPlainName(builder, json.Slice(frame.Current.Start, frame.Current.Length)); // no escape: the bytes are the name
+            else if (frame.Current.Resolved is { Raw: { } escapedName })
+                JsonPointer.AppendTo(builder, escapedName);
         }
         return builder.ToString();
     }

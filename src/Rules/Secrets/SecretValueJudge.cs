@@ -170,17 +170,18 @@ internal sealed class SecretValueJudge
         var span = text.Slice(start, length);
         if (length < pattern.MinLength || span.Contains(SecretText.ExpressionMask))
             return;
-        var notSecret = _notSecret;
-        if (notSecret.IsPlaceholder(span))
-            return;
-        if (pattern.MinEntropy > 0 && SecretText.Entropy(span) < pattern.MinEntropy)
-            return;
+        // The checks are all conditions a candidate must meet, cheapest first (the placeholder search is the dearest).
         for (var i = firstNew; i < found.Count; i++)
         {
             var other = found[i];
             if (start < other.Start + other.Length && other.Start < start + length)
                 return;
         }
+        if (pattern.MinEntropy > 0 && SecretText.Entropy(span) < pattern.MinEntropy)
+            return;
+        var notSecret = _notSecret;
+        if (notSecret.IsPlaceholder(span))
+            return;
         var secret = span.ToString();
         if (notSecret.IsKnownExample(secret) || !SecretValidators.Passes(pattern.Validation, secret, notSecret))
             return;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace TenantScanner.Secrets;
 
@@ -45,7 +46,7 @@ internal sealed class SecretValueJudge
     public int PatternCount => _patterns.Length;
 
     /// <param name="keywordHits">From <see cref="KeywordPrefilter.MarkKeywordHits"/> on this value.</param>
-    /// <param name="value">Only made a string when a pattern finds something in it: most judged values hold a keyword by chance.</param>
+    /// <param name="value">Only made a string when a detector with capture groups matches it: most judged values hold a keyword by chance.</param>
     /// <param name="timedOut">Receives the patterns whose regex ran out of time on this value: it was not fully judged.</param>
     /// <param name="workspace">The calling thread's, from <see cref="CreateWorkspace"/>.</param>
     public void Judge(ReadOnlySpan<char> value, in ValueContext context, ReadOnlySpan<bool> keywordHits, JudgeWorkspace workspace, List<SecretCandidate> found, List<SecretPattern> timedOut)
@@ -114,7 +115,7 @@ internal sealed class SecretValueJudge
                 }
                 textString = CaptureSecrets(index, pattern, text, textString, workspace, found, firstNew);
             }
-            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            catch (RegexMatchTimeoutException)
             {
                 // A pattern that backtracks badly gives up on this value rather than stalling the scan; the caller
                 // reports the value as not judged. The exception carries the input, so it must not travel further.
@@ -152,7 +153,7 @@ internal sealed class SecretValueJudge
         return textString;
     }
 
-    private void ConsiderGroup(SecretPattern pattern, string text, System.Text.RegularExpressions.Match match, int secretGroup, List<SecretCandidate> found, int firstNew)
+    private void ConsiderGroup(SecretPattern pattern, string text, Match match, int secretGroup, List<SecretCandidate> found, int firstNew)
     {
         var group = match.Groups[secretGroup];
         var (start, length) = group.Success ? (group.Index, group.Length) : (match.Index, match.Length);
@@ -162,8 +163,8 @@ internal sealed class SecretValueJudge
     /// <summary>For one thread's walker: the judge is shared by every thread, a regex's runner cache and a buffer are not.</summary>
     public JudgeWorkspace CreateWorkspace() => new(_patterns);
 
-    private static bool IsWholeMatchShape(System.Text.RegularExpressions.Regex regex) =>
-        (regex.Options & System.Text.RegularExpressions.RegexOptions.IgnorePatternWhitespace) == 0 && SecretGroupShape.IsWholeMatch(regex.ToString());
+    private static bool IsWholeMatchShape(Regex regex) =>
+        (regex.Options & RegexOptions.IgnorePatternWhitespace) == 0 && SecretGroupShape.IsWholeMatch(regex.ToString());
 
     private void Consider(SecretPattern pattern, ReadOnlySpan<char> text, int start, int length, List<SecretCandidate> found, int firstNew)
     {

@@ -71,7 +71,22 @@ internal sealed partial class JsonSecretWalker
     {
         var trimmed = chars.Trim();
         return trimmed.Length >= 2
-            && ((trimmed[0] == '{' && trimmed[^1] == '}') || (trimmed[0] == '[' && trimmed[^1] == ']'));
+            && ((trimmed[0] == '{' && trimmed[^1] == '}' && CanOpenObject(FirstAfterWhitespace(trimmed[1..])))
+                || (trimmed[0] == '[' && trimmed[^1] == ']'));
+    }
+
+    /// <summary>
+    /// Whether a character can come first inside a JSON object: a member's quote, the closing brace, a comment, or
+    /// (in raw escaped text) the backslash of an escaped quote or whitespace. Anything else makes the text no JSON
+    /// document at all: template text such as <c>{{ variable }}</c> is told apart without a failed walk (whose two
+    /// exceptions cost more than the check, thousands of times a pass).
+    /// </summary>
+    private static bool CanOpenObject(int first) => first is '"' or '}' or '/' or '\\';
+
+    private static int FirstAfterWhitespace(ReadOnlySpan<char> text)
+    {
+        var index = text.IndexOfAnyExcept(" \t\r\n");
+        return index < 0 ? -1 : text[index];
     }
 
     /// <summary>
@@ -94,8 +109,10 @@ internal sealed partial class JsonSecretWalker
         var closing = raw[last];
         if (closing >= 0x80)
             return JsonShape.Undecided;
-        return last > first && ((opening == '{' && closing == '}') || (opening == '[' && closing == ']'))
-            ? JsonShape.Json
-            : JsonShape.NotJson;
+        if (last <= first || !((opening == '{' && closing == '}') || (opening == '[' && closing == ']')))
+            return JsonShape.NotJson;
+        // Raw string bytes hold no unescaped control characters: the only whitespace to pass over is the space.
+        var inner = raw[(first + 1)..].IndexOfAnyExcept((byte)' ');
+        return opening == '[' || CanOpenObject(raw[first + 1 + inner]) ? JsonShape.Json : JsonShape.NotJson;
     }
 }

@@ -111,6 +111,26 @@ public sealed class RawByteShortcutTests
         Assert.Equal(Scan(EscapeEveryString(json)).Select(Identity), Scan(json).Select(Identity));
     }
 
+    /// <summary>
+    /// Text in braces that no JSON object can start with (template text such as <c>{{ name }}</c>) is judged as
+    /// text without a walk being tried; a real object, even opening with a comment, is still walked. Raw, escaped
+    /// and deferred (a <c>value</c> judged when its object closes) alike.
+    /// </summary>
+    [Theory]
+    [InlineData("{{ AKIAQ3EGUYT6HZBLMXOP }}", "")]
+    [InlineData("{ AKIAQ3EGUYT6HZBLMXOP }", "")]
+    [InlineData("{\"k\":\"AKIAQ3EGUYT6HZBLMXOP\"}", "/k")]
+    [InlineData("{ /* note */ \"k\":\"AKIAQ3EGUYT6HZBLMXOP\"}", "/k")]
+    public void Template_text_in_braces_is_judged_as_text_and_an_object_is_walked(string value, string innerPointer)
+    {
+        var json = JsonSerializer.Serialize(new { x = value }, Unescaped);
+        var deferred = JsonSerializer.Serialize(new { name = "n", value }, Unescaped);
+
+        Assert.Equal("/x" + innerPointer, Assert.Single(Scan(json)).JsonPointer);
+        Assert.Equal("/x" + innerPointer, Assert.Single(Scan(EscapeEveryString(json))).JsonPointer);
+        Assert.Equal("/value" + innerPointer, Assert.Single(Scan(deferred)).JsonPointer);
+    }
+
     /// <summary>An escaped JSON document is walked from its unescaped UTF-8 without a UTF-16 copy first; a lone surrogate must still refuse the file.</summary>
     [Fact]
     public void A_lone_surrogate_inside_escaped_clientdata_is_still_malformed_json_at_the_string()

@@ -1,8 +1,8 @@
+using TenantScanner.TestKit.TenantGenerator.Samples;
 using System.Diagnostics;
 using TenantScanner.Cli.Reports;
 using TenantScanner.Cli.Reports.Csv;
 using TenantScanner.Cli.Reports.Pdf;
-using TenantScanner.Cli.Tests.Reports;
 
 // Measures how long the PDF and CSV reports take for a large tenant, and writes the sample report for a
 // visual check. Usage: dotnet run -c Release --project bench/ReportBench -- [findings=10000] [out=bench-out]

@@ -1,7 +1,13 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using TenantScanner.Engine;
-using TenantScanner.Findings;
+using TenantScanner.Rules.Catalog;
+using TenantScanner.Rules.Scanning;
+using TenantScanner.Rules.Suppressions;
+using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
+using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 
 // Measures what a 3 a.m. pipeline pays for a large tenant: loading a snapshot into the inventory and
@@ -37,7 +43,7 @@ internal static class BenchRun
     /// </summary>
     public static void PerRule(string folder, RuleCatalog catalog)
     {
-        var fresh = SnapshotLoader.Load(new FolderSnapshotSource(folder));
+        var fresh = InventoryLoader.Load(new FolderSnapshotSource(folder));
         Console.WriteLine("rule | evaluate s | findings");
         foreach (var rule in catalog.Rules)
         {
@@ -66,7 +72,7 @@ internal static class BenchRun
         var process = Process.GetCurrentProcess();
         var cpuBeforeLoad = process.TotalProcessorTime;
         var load = Stopwatch.StartNew();
-        var snapshot = SnapshotLoader.Load(new FolderSnapshotSource(folder));
+        var snapshot = InventoryLoader.Load(new FolderSnapshotSource(folder));
         load.Stop();
         process.Refresh();
         var loadCpu = process.TotalProcessorTime - cpuBeforeLoad;

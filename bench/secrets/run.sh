@@ -19,9 +19,9 @@ mkdir -p "$out"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "== build (Release)"
-dotnet build -c Release bench/SecretCorpus/SecretCorpus.csproj -v q -nologo >/dev/null
+dotnet build -c Release tests/TestKit/SecretCorpus/SecretCorpus.csproj -v q -nologo >/dev/null
 dotnet build -c Release src/Scanner/Scanner.csproj -v q -nologo >/dev/null
-generator=bench/SecretCorpus/bin/Release/net10.0/secret-corpus.dll
+generator=tests/TestKit/SecretCorpus/bin/Release/net10.0/secret-corpus.dll
 scanner=src/Scanner/bin/Release/net10.0/scanner.dll
 
 echo "== corpora"

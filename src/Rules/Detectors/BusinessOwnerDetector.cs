@@ -1,9 +1,13 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using TenantScanner.Engine;
+using TenantScanner.Rules.Catalog;
+using TenantScanner.Rules.Scanning;
+using TenantScanner.Rules.Suppressions;
+using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Views;
 using TenantScanner.Inventory;
 
-namespace TenantScanner.Detectors;
+namespace TenantScanner.Rules.Detectors;
 
 /// <summary>
 /// Looks for a documented business owner on a service principal and its app registration, by the

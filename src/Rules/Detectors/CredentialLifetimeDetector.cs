@@ -1,6 +1,10 @@
-using TenantScanner.Engine;
+using TenantScanner.Rules.Catalog;
+using TenantScanner.Rules.Scanning;
+using TenantScanner.Rules.Suppressions;
+using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Views;
 
-namespace TenantScanner.Detectors;
+namespace TenantScanner.Rules.Detectors;
 
 /// <summary>Date arithmetic on a credential relative to the scan's as-of instant (never the clock).</summary>
 public sealed class CredentialLifetimeDetector : Detector<CredentialItem, CredentialLifetimeDetector.Result>

@@ -1,4 +1,4 @@
-namespace TenantScanner.Detectors;
+namespace TenantScanner.Rules.Detectors;
 
 /// <summary>Every detector rules.yaml may name. One line per detector.</summary>
 public static class DetectorRegistry

@@ -1,8 +1,13 @@
-using TenantScanner.Engine;
-using TenantScanner.Findings;
+using TenantScanner.Rules.Catalog;
+using TenantScanner.Rules.Scanning;
+using TenantScanner.Rules.Suppressions;
+using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
 
-namespace TenantScanner.Detectors;
+namespace TenantScanner.Rules.Detectors;
 
 /// <summary>What a detector may look at: the inventory, the as-of instant (never the clock) and the rule's parameters.</summary>
 public sealed record DetectorContext(TenantInventory Inventory, DateTimeOffset AsOf, IReadOnlyDictionary<string, object?> Parameters)

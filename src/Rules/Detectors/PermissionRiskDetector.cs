@@ -1,7 +1,8 @@
-using TenantScanner.Data;
+using TenantScanner.Rules.Views;
+using TenantScanner.Inventory.Reference;
 using TenantScanner.Inventory;
 
-namespace TenantScanner.Detectors;
+namespace TenantScanner.Rules.Detectors;
 
 /// <summary>
 /// Classifies an application permission with the embedded Graph permission reference: tier (T0 = a path to
@@ -15,7 +16,7 @@ public sealed class PermissionRiskDetector : Detector<AppRoleAssignment, Permiss
     public override string Name => "permissionRisk";
     public override string ResourceType => "appRoleAssignment";
 
-    public override IReadOnlyList<Engine.FieldDefinition> Fields { get; } =
+    public override IReadOnlyList<FieldDefinition> Fields { get; } =
     [
         Field("isClassified", "boolean", "True when the permission is in the reference.", r => r.Known),
         Field("tier", "string", "T0 (path to Global Administrator), T1 or T2; null when not classified.", r => r.Tier),

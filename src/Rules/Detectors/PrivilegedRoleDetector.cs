@@ -1,7 +1,8 @@
-using TenantScanner.Data;
+using TenantScanner.Rules.Views;
+using TenantScanner.Inventory.Reference;
 using TenantScanner.Inventory;
 
-namespace TenantScanner.Detectors;
+namespace TenantScanner.Rules.Detectors;
 
 /// <summary>Looks up a directory role in the privileged-roles reference (Tier 0/1 per azure-tiering).</summary>
 public sealed class PrivilegedRoleDetector : Detector<DirectoryRoleAssignment, PrivilegedRoleDetector.Result>
@@ -11,7 +12,7 @@ public sealed class PrivilegedRoleDetector : Detector<DirectoryRoleAssignment, P
     public override string Name => "privilegedRole";
     public override string ResourceType => "directoryRoleAssignment";
 
-    public override IReadOnlyList<Engine.FieldDefinition> Fields { get; } =
+    public override IReadOnlyList<FieldDefinition> Fields { get; } =
     [
         Field("isPrivileged", "boolean", "True when the role is in the privileged-roles reference at tier T0.", r => r.IsPrivileged),
         Field("roleTier", "string", "T0, T1 or T2 per the reference; null when not listed.", r => r.Tier),

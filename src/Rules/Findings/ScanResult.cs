@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using TenantScanner.SecretScanning;
 
-namespace TenantScanner.Findings;
+namespace TenantScanner.Rules.Findings;
 
 /// <summary>
 /// The canonical, versioned result of a scan (<c>scan.json</c>). Every report renders this object and

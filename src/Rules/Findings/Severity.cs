@@ -1,4 +1,5 @@
-namespace TenantScanner.Findings;
+using TenantScanner.SecretScanning;
+namespace TenantScanner.Rules.Findings;
 
 /// <summary>Finding severity, lowest first so that comparisons read naturally (<c>High &gt;= Medium</c>).</summary>
 public enum Severity { Info = 0, Low = 1, Medium = 2, High = 3, Critical = 4 }

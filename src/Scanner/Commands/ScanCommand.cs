@@ -3,7 +3,8 @@ using System.Globalization;
 using TenantScanner.Cli.Collect;
 using TenantScanner.Cli.Output;
 using TenantScanner.Cli.Reports;
-using TenantScanner.Findings;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Commands;
 

@@ -1,7 +1,13 @@
 using TenantScanner.Cli.Output;
 using TenantScanner.Cli.Reports;
-using TenantScanner.Engine;
-using TenantScanner.Findings;
+using TenantScanner.Rules.Catalog;
+using TenantScanner.Rules.Scanning;
+using TenantScanner.Rules.Suppressions;
+using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
+using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Cli.Commands;
@@ -58,7 +64,7 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
     {
         try
         {
-            var snapshot = SnapshotLoader.Load(source, cancellation);
+            var snapshot = InventoryLoader.Load(source, cancellation);
             var result = ScanEngine.Run(new ScanRequest
             {
                 Inventory = snapshot.Inventory,

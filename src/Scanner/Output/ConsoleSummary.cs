@@ -1,5 +1,6 @@
 using Spectre.Console;
-using TenantScanner.Findings;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Output;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TenantScanner.Cli.Output;
-using TenantScanner.Findings;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Reports;
 

@@ -1,7 +1,12 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using TenantScanner.Engine;
-using TenantScanner.Findings;
+using TenantScanner.Rules.Catalog;
+using TenantScanner.Rules.Scanning;
+using TenantScanner.Rules.Suppressions;
+using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
 
 namespace TenantScanner.Tests.Demo;

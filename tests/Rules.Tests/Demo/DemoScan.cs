@@ -1,7 +1,13 @@
 using System.Globalization;
 using System.Text;
-using TenantScanner.Engine;
-using TenantScanner.Findings;
+using TenantScanner.Rules.Catalog;
+using TenantScanner.Rules.Scanning;
+using TenantScanner.Rules.Suppressions;
+using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
+using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Tests.Demo;
@@ -55,7 +61,7 @@ internal static class DemoScan
 
     private static (LoadedSnapshot, ScanResult) Run()
     {
-        var snapshot = SnapshotLoader.Load(new FolderSnapshotSource(Path.Combine(RepositoryRoot(), "samples", "demo-tenant")));
+        var snapshot = InventoryLoader.Load(new FolderSnapshotSource(Path.Combine(RepositoryRoot(), "samples", "demo-tenant")));
         var result = ScanEngine.Run(new ScanRequest
         {
             Inventory = snapshot.Inventory,

@@ -1,5 +1,9 @@
 using System.Reflection;
-using TenantScanner.Engine;
+using TenantScanner.Rules.Catalog;
+using TenantScanner.Rules.Scanning;
+using TenantScanner.Rules.Suppressions;
+using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Views;
 using TenantScanner.Inventory;
 using TenantScanner.Tests.RuleFixtures;
 

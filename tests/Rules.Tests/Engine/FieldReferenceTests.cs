@@ -1,4 +1,8 @@
-using TenantScanner.Engine;
+using TenantScanner.Rules.Catalog;
+using TenantScanner.Rules.Scanning;
+using TenantScanner.Rules.Suppressions;
+using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Views;
 
 namespace TenantScanner.Tests.Engine;
 

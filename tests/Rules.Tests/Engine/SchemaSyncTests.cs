@@ -1,7 +1,12 @@
 using System.Text.Json;
-using TenantScanner.Detectors;
-using TenantScanner.Engine;
-using TenantScanner.Engine.Conditions;
+using TenantScanner.Rules.Detectors;
+using TenantScanner.Rules.Facts;
+using TenantScanner.Rules.Catalog;
+using TenantScanner.Rules.Scanning;
+using TenantScanner.Rules.Suppressions;
+using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Conditions;
 using TenantScanner.Snapshots;
 using YamlDotNet.RepresentationModel;
 

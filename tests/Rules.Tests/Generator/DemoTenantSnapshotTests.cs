@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TenantScanner.Bench.TenantGenerator.Demo;
+using TenantScanner.TestKit.TenantGenerator.Demo;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Tests.Generator;
@@ -23,7 +23,7 @@ public sealed class DemoTenantSnapshotTests : IDisposable
         var different = committedFiles.Where(f => !File.ReadAllBytes(Path.Combine(committed, f)).AsSpan()
             .SequenceEqual(File.ReadAllBytes(Path.Combine(regenerated, f)))).ToList();
         Assert.True(different.Count == 0,
-            "samples/demo-tenant drifted from its generator; rerun `dotnet run --project bench/TenantGenerator -- demo --out samples/demo-tenant`. Different: "
+            "samples/demo-tenant drifted from its generator; rerun `dotnet run --project tests/TestKit/TenantGenerator -- demo --out samples/demo-tenant`. Different: "
             + string.Join(", ", different.Take(10)));
 
         foreach (var sidecar in new[] { "demo-tenant-planted-secrets.json", "demo-tenant-expected.md" })

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using TenantScanner.Bench.TenantGenerator.Model;
-using TenantScanner.Bench.TenantGenerator.Output;
+using TenantScanner.TestKit.TenantGenerator.Model;
+using TenantScanner.TestKit.TenantGenerator.Output;
 
 namespace TenantScanner.Tests.Generator;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using TenantScanner.Bench.TenantGenerator;
-using TenantScanner.Bench.TenantGenerator.Synthetic;
+using TenantScanner.TestKit.TenantGenerator;
+using TenantScanner.TestKit.TenantGenerator.Synthetic;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Tests.Generator;

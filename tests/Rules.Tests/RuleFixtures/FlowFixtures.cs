@@ -1,4 +1,5 @@
-using TenantScanner.Findings;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
 using TenantScanner.Tests.Engine;
 

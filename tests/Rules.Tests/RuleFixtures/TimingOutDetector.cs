@@ -1,5 +1,11 @@
-using TenantScanner.Detectors;
-using TenantScanner.Secrets;
+using TenantScanner.Rules.Detectors;
+using TenantScanner.Rules.Facts;
+using TenantScanner.SecretScanning;
+using TenantScanner.SecretScanning.Acceleration;
+using TenantScanner.SecretScanning.Catalog;
+using TenantScanner.SecretScanning.FlowDefinitions;
+using TenantScanner.SecretScanning.Judging;
+using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.Tests.RuleFixtures;
 

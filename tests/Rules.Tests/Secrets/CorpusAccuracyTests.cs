@@ -1,5 +1,10 @@
-using TenantScanner.Bench.SecretCorpus;
-using TenantScanner.Secrets;
+using TenantScanner.TestKit.SecretCorpus;
+using TenantScanner.SecretScanning;
+using TenantScanner.SecretScanning.Acceleration;
+using TenantScanner.SecretScanning.Catalog;
+using TenantScanner.SecretScanning.FlowDefinitions;
+using TenantScanner.SecretScanning.Judging;
+using TenantScanner.SecretScanning.Walking;
 using Xunit.Abstractions;
 
 namespace TenantScanner.Tests.Secrets;

@@ -1,6 +1,11 @@
 using System.Collections.Concurrent;
-using TenantScanner.Bench.SecretCorpus;
-using TenantScanner.Secrets;
+using TenantScanner.TestKit.SecretCorpus;
+using TenantScanner.SecretScanning;
+using TenantScanner.SecretScanning.Acceleration;
+using TenantScanner.SecretScanning.Catalog;
+using TenantScanner.SecretScanning.FlowDefinitions;
+using TenantScanner.SecretScanning.Judging;
+using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.Tests.Secrets;
 

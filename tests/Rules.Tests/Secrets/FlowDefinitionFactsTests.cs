@@ -1,4 +1,5 @@
-using TenantScanner.Detectors;
+using TenantScanner.Rules.Detectors;
+using TenantScanner.Rules.Facts;
 using TenantScanner.Tests.Engine;
 using TenantScanner.Tests.RuleFixtures;
 

@@ -1,7 +1,12 @@
 using System.Text;
 using System.Text.Json;
-using TenantScanner.Findings;
-using TenantScanner.Secrets;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
+using TenantScanner.SecretScanning.Acceleration;
+using TenantScanner.SecretScanning.Catalog;
+using TenantScanner.SecretScanning.FlowDefinitions;
+using TenantScanner.SecretScanning.Judging;
+using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.Tests.Secrets;
 

@@ -1,4 +1,9 @@
-using TenantScanner.Secrets;
+using TenantScanner.SecretScanning;
+using TenantScanner.SecretScanning.Acceleration;
+using TenantScanner.SecretScanning.Catalog;
+using TenantScanner.SecretScanning.FlowDefinitions;
+using TenantScanner.SecretScanning.Judging;
+using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.Tests.Secrets;
 

@@ -1,8 +1,13 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using TenantScanner.Bench.SecretCorpus;
-using TenantScanner.Findings;
-using TenantScanner.Secrets;
+using TenantScanner.TestKit.SecretCorpus;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
+using TenantScanner.SecretScanning.Acceleration;
+using TenantScanner.SecretScanning.Catalog;
+using TenantScanner.SecretScanning.FlowDefinitions;
+using TenantScanner.SecretScanning.Judging;
+using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.Tests.Secrets;
 

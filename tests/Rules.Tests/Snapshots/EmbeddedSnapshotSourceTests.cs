@@ -1,3 +1,4 @@
+using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Tests.Snapshots;
@@ -10,7 +11,7 @@ public sealed class EmbeddedSnapshotSourceTests
     [Fact]
     public void Loads_a_snapshot_embedded_as_resources()
     {
-        var snapshot = SnapshotLoader.Load(Tiny());
+        var snapshot = InventoryLoader.Load(Tiny());
         Assert.Equal("Łódź Embedded", snapshot.Inventory.TenantDisplayName);
         var user = Assert.Single(snapshot.Inventory.Users);
         Assert.Equal(("山田太郎", "graph/users-0001.json", "/value/0"), (user.DisplayName, user.Source.File, user.Source.JsonPointer));

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Tests.Snapshots;
@@ -100,7 +101,7 @@ internal sealed class SnapshotFixture : IDisposable
     public LoadedSnapshot Load()
     {
         WriteFile(SnapshotManifest.FileName, ManifestJson());
-        return SnapshotLoader.Load(new FolderSnapshotSource(Folder));
+        return InventoryLoader.Load(new FolderSnapshotSource(Folder));
     }
 
     public SnapshotFormatException LoadFails() => Assert.Throws<SnapshotFormatException>(() => Load());

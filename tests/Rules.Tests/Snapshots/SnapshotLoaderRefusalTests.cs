@@ -1,3 +1,4 @@
+using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 using static TenantScanner.Tests.Snapshots.SnapshotFixture;
 
@@ -31,7 +32,7 @@ public sealed class SnapshotLoaderRefusalTests
     {
         using var fixture = new SnapshotFixture();
         fixture.WriteFile("manifest.json", """{"tenantId":"t","collectedAt":"2026-11-27T02:00:00Z","tool":{"name":"a","version":"1"},"entries":[]}""");
-        var error = Assert.Throws<SnapshotFormatException>(() => SnapshotLoader.Load(new FolderSnapshotSource(fixture.Folder)));
+        var error = Assert.Throws<SnapshotFormatException>(() => InventoryLoader.Load(new FolderSnapshotSource(fixture.Folder)));
         Assert.Contains("'formatVersion' is missing", error.Message);
     }
 
@@ -45,7 +46,7 @@ public sealed class SnapshotLoaderRefusalTests
         var json = System.Text.Json.Nodes.JsonNode.Parse(fixture.ManifestJson())!.AsObject();
         json.Remove(field);
         fixture.WriteFile("manifest.json", json.ToJsonString());
-        var error = Assert.Throws<SnapshotFormatException>(() => SnapshotLoader.Load(new FolderSnapshotSource(fixture.Folder)));
+        var error = Assert.Throws<SnapshotFormatException>(() => InventoryLoader.Load(new FolderSnapshotSource(fixture.Folder)));
         Assert.Contains("manifest.json", error.Message);
         Assert.Contains(field, error.Message);
     }
@@ -79,7 +80,7 @@ public sealed class SnapshotLoaderRefusalTests
         var json = System.Text.Json.Nodes.JsonNode.Parse(fixture.ManifestJson())!.AsObject();
         json["tool"]!.AsObject().Remove("name");
         fixture.WriteFile("manifest.json", json.ToJsonString());
-        var error = Assert.Throws<SnapshotFormatException>(() => SnapshotLoader.Load(new FolderSnapshotSource(fixture.Folder)));
+        var error = Assert.Throws<SnapshotFormatException>(() => InventoryLoader.Load(new FolderSnapshotSource(fixture.Folder)));
         Assert.Contains("manifest.json", error.Message);
         Assert.Contains("name", error.Message);
     }
@@ -138,7 +139,7 @@ public sealed class SnapshotLoaderRefusalTests
     {
         using var fixture = new SnapshotFixture();
         fixture.WriteFile("manifest.json", "{\n\"formatVersion\": 1,\n\"tenantId\": }");
-        var error = Assert.Throws<SnapshotFormatException>(() => SnapshotLoader.Load(new FolderSnapshotSource(fixture.Folder)));
+        var error = Assert.Throws<SnapshotFormatException>(() => InventoryLoader.Load(new FolderSnapshotSource(fixture.Folder)));
         Assert.Contains("manifest.json", error.Message);
         Assert.Contains("line 3", error.Message);
     }
@@ -197,7 +198,7 @@ public sealed class SnapshotLoaderRefusalTests
         fixture.WriteFile("manifest.json", fixture.ManifestJson());
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => SnapshotLoader.Load(new FolderSnapshotSource(fixture.Folder), cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => InventoryLoader.Load(new FolderSnapshotSource(fixture.Folder), cancelled.Token));
     }
 }
 

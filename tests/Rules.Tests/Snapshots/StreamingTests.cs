@@ -1,3 +1,4 @@
+using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 using static TenantScanner.Tests.Snapshots.SnapshotFixture;
 
@@ -57,7 +58,7 @@ public sealed class StreamingTests
         fixture.WriteFile("manifest.json", fixture.ManifestJson());
         var source = new CountingSource(new FolderSnapshotSource(fixture.Folder));
 
-        var inventory = SnapshotLoader.Load(source).Inventory;
+        var inventory = InventoryLoader.Load(source).Inventory;
 
         Assert.Equal(3000, inventory.Users.Count);
         Assert.Equal(4, source.Opens.Count);

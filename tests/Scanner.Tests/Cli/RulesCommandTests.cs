@@ -10,7 +10,7 @@ public sealed class RulesCommandTests
         var run = CliRun.Invoke("rules", "list");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        foreach (var id in Engine.RuleCatalog.LoadDefault().Rules.Select(r => r.Id))
+        foreach (var id in Rules.Catalog.RuleCatalog.LoadDefault().Rules.Select(r => r.Id))
             Assert.Contains(id, run.Output);
     }
 

@@ -2,7 +2,8 @@ using TenantScanner.Cli.Collect;
 using TenantScanner.Cli.Commands;
 using TenantScanner.Cli.Reports;
 using TenantScanner.FakeTenant;
-using TenantScanner.Findings;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Tests.Live;
 

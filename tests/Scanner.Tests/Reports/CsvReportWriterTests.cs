@@ -1,8 +1,10 @@
+using TenantScanner.TestKit.TenantGenerator.Samples;
 using System.Text;
 using CsvHelper;
 using TenantScanner.Cli.Reports;
 using TenantScanner.Cli.Reports.Csv;
-using TenantScanner.Findings;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Tests.Reports;
 

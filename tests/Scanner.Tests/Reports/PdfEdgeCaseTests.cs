@@ -1,6 +1,8 @@
+using TenantScanner.TestKit.TenantGenerator.Samples;
 using TenantScanner.Cli.Reports;
 using TenantScanner.Cli.Reports.Pdf;
-using TenantScanner.Findings;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
 using UglyToad.PdfPig;
 
 namespace TenantScanner.Cli.Tests.Reports;

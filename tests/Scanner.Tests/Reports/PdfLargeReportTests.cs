@@ -1,3 +1,4 @@
+using TenantScanner.TestKit.TenantGenerator.Samples;
 using TenantScanner.Cli.Reports;
 using TenantScanner.Cli.Reports.Pdf;
 using UglyToad.PdfPig;

@@ -1,3 +1,4 @@
+using TenantScanner.TestKit.TenantGenerator.Samples;
 using TenantScanner.Cli.Commands;
 using TenantScanner.Cli.Reports;
 using UglyToad.PdfPig;
@@ -10,7 +11,7 @@ public sealed class ReportCommandTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private string SaveScan(string name, TenantScanner.Findings.ScanResult result)
+    private string SaveScan(string name, TenantScanner.Rules.Findings.ScanResult result)
     {
         var folder = Path.Combine(_folder.Path, name);
         return new JsonReportWriter().Write(result, new ReportContext(), folder).Single();
@@ -56,7 +57,7 @@ public sealed class ReportCommandTests : IDisposable
     public void Previous_scan_of_another_tenant_is_bad_input()
     {
         var scan = SaveScan("latest", SampleScanResults.Sample());
-        var other = SampleScanResults.Previous() with { Tenant = new TenantScanner.Findings.TenantInfo("00000000-0000-0000-0000-000000000001", "Fabrikam") };
+        var other = SampleScanResults.Previous() with { Tenant = new TenantScanner.Rules.Findings.TenantInfo("00000000-0000-0000-0000-000000000001", "Fabrikam") };
         var previous = SaveScan("other", other);
 
         var (exit, _, error) = Run("report", "--from", scan, "--previous", previous);

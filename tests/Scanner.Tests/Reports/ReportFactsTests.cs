@@ -1,5 +1,7 @@
+using TenantScanner.TestKit.TenantGenerator.Samples;
 using TenantScanner.Cli.Reports;
-using TenantScanner.Findings;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Tests.Reports;
 

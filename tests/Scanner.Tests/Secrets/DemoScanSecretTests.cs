@@ -2,7 +2,8 @@ using System.Text;
 using System.Text.Json;
 using TenantScanner.Cli.Commands;
 using TenantScanner.Cli.Reports;
-using TenantScanner.Findings;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
 using UglyToad.PdfPig;
 
 namespace TenantScanner.Cli.Tests.Secrets;

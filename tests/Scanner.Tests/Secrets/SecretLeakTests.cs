@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using TenantScanner.Bench.SecretCorpus;
+using TenantScanner.TestKit.SecretCorpus;
 
 namespace TenantScanner.Cli.Tests.Secrets;
 

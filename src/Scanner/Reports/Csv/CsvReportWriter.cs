@@ -1,6 +1,7 @@
 using CsvHelper;
 using TenantScanner.Cli.Output;
-using TenantScanner.Findings;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Reports.Csv;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using TenantScanner.Findings;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Reports.Csv;
 

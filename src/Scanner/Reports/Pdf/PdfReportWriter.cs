@@ -1,7 +1,8 @@
 using PdfSharp.Pdf;
 using TenantScanner.Cli.Output;
 using TenantScanner.Cli.Reports.Pdf.Sections;
-using TenantScanner.Findings;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Reports.Pdf;
 

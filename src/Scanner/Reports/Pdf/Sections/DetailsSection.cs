@@ -1,5 +1,6 @@
 using PdfSharp.Drawing;
-using TenantScanner.Findings;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Reports.Pdf.Sections;
 

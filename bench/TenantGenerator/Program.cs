@@ -1,3 +1,0 @@
-using TenantScanner.Bench.TenantGenerator;
-
-return GeneratorCli.Run(args, Console.Out, Console.Error);

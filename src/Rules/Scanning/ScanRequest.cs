@@ -1,0 +1,23 @@
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
+using TenantScanner.Inventory;
+using TenantScanner.Rules.Catalog;
+using TenantScanner.Rules.Suppressions;
+using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Views;
+
+namespace TenantScanner.Rules.Scanning;
+
+/// <summary>Everything a scan needs. The engine reads nothing else: no files, no clock.</summary>
+public sealed record ScanRequest
+{
+    public required TenantInventory Inventory { get; init; }
+    public required RuleCatalog Catalog { get; init; }
+    public SuppressionSet Suppressions { get; init; } = SuppressionSet.Empty;
+    /// <summary>The instant time-dependent rules evaluate at (the snapshot's collectedAt unless --as-of).</summary>
+    public required DateTimeOffset AsOf { get; init; }
+    public required string SnapshotSha256 { get; init; }
+    public required ToolVersion Tool { get; init; }
+    /// <summary>When the scan ran; recorded only, never used for evaluation.</summary>
+    public required DateTimeOffset ScannedAt { get; init; }
+}

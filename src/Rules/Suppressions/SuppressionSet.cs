@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
+using YamlDotNet.RepresentationModel;
+using TenantScanner.Rules.Catalog;
+using TenantScanner.Rules.Scanning;
+using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Views;
+
+namespace TenantScanner.Rules.Suppressions;
+
+/// <summary>One accepted risk: a rule on a resource (id or displayName glob), with a justification and an optional expiry.</summary>
+public sealed record Suppression
+{
+    public required string RuleId { get; init; }
+    /// <summary>Resource id or display name; <c>*</c> and <c>?</c> are wildcards.</summary>
+    public required string Resource { get; init; }
+    public string? EnvironmentId { get; init; }
+    public required string Justification { get; init; }
+    public string? ApprovedBy { get; init; }
+    public DateOnly? ApprovedOn { get; init; }
+    /// <summary>Last day the suppression applies (inclusive), judged against the scan's as-of date.</summary>
+    public DateOnly? Expires { get; init; }
+    /// <summary>file:line it was declared at.</summary>
+    public required string Origin { get; init; }
+
+    internal Suppression(Regex resourcePattern) => ResourcePattern = resourcePattern;
+
+    internal Regex ResourcePattern { get; }
+
+    public bool IsExpired(DateTimeOffset asOf) => Expires is { } last && DateOnly.FromDateTime(asOf.UtcDateTime) > last;
+
+    public bool Matches(Finding finding) =>
+        string.Equals(RuleId, finding.RuleId, StringComparison.OrdinalIgnoreCase)
+        && (EnvironmentId is null || string.Equals(EnvironmentId, finding.Resource.EnvironmentId, StringComparison.OrdinalIgnoreCase))
+        && (ResourcePattern.IsMatch(finding.Resource.Id) || ResourcePattern.IsMatch(finding.Resource.DisplayName));
+
+    public SuppressionInfo ToInfo(bool expired) => new()
+    {
+        RuleId = RuleId, Resource = Resource, Justification = Justification, ApprovedBy = ApprovedBy,
+        ApprovedOn = ApprovedOn, Expires = Expires, Expired = expired, Source = Origin,
+    };
+}
+
+/// <summary>The accepted risks from a <c>--suppressions</c> file. Suppressed findings stay in the report, marked.</summary>
+public sealed class SuppressionSet
+{
+    public static IReadOnlyList<string> FileKeys { get; } = ["suppressions"];
+    public static IReadOnlyList<string> EntryKeys { get; } = ["ruleId", "resource", "environmentId", "justification", "approvedBy", "approvedOn", "expires"];
+
+    private SuppressionSet(IReadOnlyList<Suppression> items) => Items = items;
+
+    public static SuppressionSet Empty { get; } = new([]);
+
+    public IReadOnlyList<Suppression> Items { get; }
+
+    public static SuppressionSet Load(string path) => From(YamlFile.Load(path));
+
+    public static SuppressionSet Parse(string name, string text) => From(YamlFile.Parse(name, text));
+
+    private static SuppressionSet From(YamlFile file)
+    {
+        file.CheckKeys(file.Root, FileKeys, "a suppressions file");
+        var items = new List<Suppression>();
+        foreach (var node in file.Sequence(file.Require(file.Root, "suppressions", "a suppressions file"), "'suppressions'").Children)
+        {
+            var entry = file.Mapping(node, "a suppression");
+            file.CheckKeys(entry, EntryKeys, "a suppression");
+            var resource = file.String(file.Require(entry, "resource", "a suppression"), "'resource'");
+            var justificationNode = YamlFile.Get(entry, "justification")
+                ?? throw file.Error(entry, "a suppression needs a 'justification': say why the risk is accepted");
+            items.Add(new Suppression(Glob(resource))
+            {
+                RuleId = file.String(file.Require(entry, "ruleId", "a suppression"), "'ruleId'"),
+                Resource = resource,
+                EnvironmentId = YamlFile.Get(entry, "environmentId") is { } env ? file.String(env, "'environmentId'") : null,
+                Justification = file.String(justificationNode, "'justification'"),
+                ApprovedBy = YamlFile.Get(entry, "approvedBy") is { } by ? file.String(by, "'approvedBy'") : null,
+                ApprovedOn = YamlFile.Get(entry, "approvedOn") is { } on ? Date(file, on, "'approvedOn'") : null,
+                Expires = YamlFile.Get(entry, "expires") is { } exp ? Date(file, exp, "'expires'") : null,
+                Origin = $"{file.Name}:{YamlFile.Line(entry)}",
+            });
+        }
+        return new SuppressionSet(items);
+    }
+
+    private static DateOnly Date(YamlFile file, YamlNode node, string what)
+    {
+        var text = file.String(node, what);
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date : throw file.Error(node, $"{what} must be a date written yyyy-MM-dd, not '{text}'");
+    }
+
+    private static Regex Glob(string pattern) => new(
+        "^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>The first unexpired suppression matching the finding.</summary>
+    public Suppression? Match(Finding finding, DateTimeOffset asOf) =>
+        Items.FirstOrDefault(s => !s.IsExpired(asOf) && s.Matches(finding));
+
+    public IEnumerable<Suppression> Expired(DateTimeOffset asOf) => Items.Where(s => s.IsExpired(asOf));
+}

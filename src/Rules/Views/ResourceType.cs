@@ -1,0 +1,49 @@
+using TenantScanner.Rules.Findings;
+using TenantScanner.SecretScanning;
+using TenantScanner.Inventory;
+using TenantScanner.Rules.Catalog;
+using TenantScanner.Rules.Scanning;
+using TenantScanner.Rules.Suppressions;
+using TenantScanner.Rules.Values;
+
+namespace TenantScanner.Rules.Views;
+
+/// <summary>
+/// A kind of resource rules can target: how to enumerate it from the inventory, its documented field
+/// tree, and how a finding names it.
+/// </summary>
+public abstract class ResourceType
+{
+    /// <summary>The id used in rules.yaml's <c>resource</c> key, e.g. <c>flow</c>.</summary>
+    public abstract string Name { get; }
+    public abstract string Description { get; }
+    public abstract ViewSchema Schema { get; }
+    public abstract IEnumerable<object> Enumerate(TenantInventory inventory);
+    public abstract ResourceRef Describe(object item, TenantInventory inventory);
+    /// <summary>The environment whose per-environment sources this resource needs; null for tenant-wide resources.</summary>
+    public virtual string? EnvironmentOf(object item) => null;
+    /// <summary>The specific item a finding is about (a credential key id, a permission), part of the fingerprint.</summary>
+    public virtual string? ItemKey(object item) => null;
+    /// <summary>Where the resource's facts came from, for evidence.</summary>
+    public abstract IEnumerable<SourceLocation> Sources(object item);
+    /// <summary>Facts about the item a finding should carry besides its sources (e.g. a secret's preview and fingerprint, already redacted).</summary>
+    public virtual IEnumerable<Evidence> ItemEvidence(object item) => [];
+}
+
+/// <summary>Typed convenience base.</summary>
+public abstract class ResourceType<T> : ResourceType where T : notnull
+{
+    public sealed override IEnumerable<object> Enumerate(TenantInventory inventory) => Items(inventory).Cast<object>();
+    public sealed override ResourceRef Describe(object item, TenantInventory inventory) => Describe((T)item, inventory);
+    public sealed override string? EnvironmentOf(object item) => EnvironmentOf((T)item);
+    public sealed override string? ItemKey(object item) => ItemKey((T)item);
+    public sealed override IEnumerable<SourceLocation> Sources(object item) => Sources((T)item);
+    public sealed override IEnumerable<Evidence> ItemEvidence(object item) => ItemEvidence((T)item);
+
+    protected abstract IEnumerable<T> Items(TenantInventory inventory);
+    protected abstract ResourceRef Describe(T item, TenantInventory inventory);
+    protected virtual string? EnvironmentOf(T item) => null;
+    protected virtual string? ItemKey(T item) => null;
+    protected abstract IEnumerable<SourceLocation> Sources(T item);
+    protected virtual IEnumerable<Evidence> ItemEvidence(T item) => [];
+}

@@ -1,0 +1,24 @@
+using TenantScanner.SecretScanning;
+using TenantScanner.SecretScanning.Acceleration;
+using TenantScanner.SecretScanning.FlowDefinitions;
+using TenantScanner.SecretScanning.Judging;
+using TenantScanner.SecretScanning.Walking;
+namespace TenantScanner.SecretScanning.Catalog;
+
+/// <summary>A pattern catalog that cannot be used; the message names the file, line and column.</summary>
+public sealed class SecretCatalogException : Exception
+{
+    public SecretCatalogException(string source, long line, long column, string problem)
+        : base($"{source}:{line}:{column}: {problem}")
+    {
+        Source = source;
+        Line = line;
+        Column = column;
+        Problem = problem;
+    }
+
+    public new string Source { get; }
+    public long Line { get; }
+    public long Column { get; }
+    public string Problem { get; }
+}

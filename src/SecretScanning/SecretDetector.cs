@@ -1,0 +1,103 @@
+using System.Text;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using TenantScanner.SecretScanning.Acceleration;
+using TenantScanner.SecretScanning.Catalog;
+using TenantScanner.SecretScanning.FlowDefinitions;
+using TenantScanner.SecretScanning.Judging;
+using TenantScanner.SecretScanning.Walking;
+
+namespace TenantScanner.SecretScanning;
+
+/// <summary>
+/// Finds hardcoded secrets in JSON documents and single values using a <see cref="SecretPatternCatalog"/>.
+/// Thread-safe: every call uses its own walker. Raw secret text exists only inside a call; results carry
+/// a redacted preview and a fingerprint.
+/// </summary>
+public sealed class SecretDetector
+{
+    private readonly SecretValueJudge _judge;
+
+    /// <summary>
+    /// One walker per thread, reused across calls: its property-name caches (decoded, normalised, classified
+    /// names) then serve every document the thread scans instead of being rebuilt for each one.
+    /// </summary>
+    [ThreadStatic]
+    private static JsonSecretWalker? t_walker;
+
+    public SecretDetector(SecretPatternCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _judge = new SecretValueJudge(catalog);
+    }
+
+    /// <summary>Walks a UTF-8 JSON document; hits carry JSON pointers and the line/column of the string holding the secret.</summary>
+    /// <remarks>Values a detector's regex timed out on are left out: use <see cref="Inspect(ReadOnlySpan{byte})"/> where that matters.</remarks>
+    /// <exception cref="MalformedJsonException">Not valid JSON; the message has the position and nothing of the content.</exception>
+    public IReadOnlyList<SecretHit> ScanJson(ReadOnlySpan<byte> utf8Json) => Inspect(utf8Json).Hits;
+
+    /// <summary>Walks an already parsed element (e.g. a flow definition from the inventory); pointers start at <paramref name="basePointer"/>, no line info.</summary>
+    public IReadOnlyList<SecretHit> ScanJson(JsonElement element, string basePointer = "") => Inspect(element, basePointer).Hits;
+
+    /// <summary>
+    /// Judges one value by its content and its name (an environment variable, a note, a description, a tag).
+    /// A value holding a JSON document is walked as JSON. Hits have an empty pointer (or one into the embedded document) and no line.
+    /// </summary>
+    public IReadOnlyList<SecretHit> ScanValue(string value, string? key) => InspectValue(value, key).Hits;
+
+    /// <summary><see cref="ScanJson(ReadOnlySpan{byte})"/>, with the values that could not be judged.</summary>
+    /// <exception cref="MalformedJsonException">Not valid JSON; the message has the position and nothing of the content.</exception>
+    public SecretScan Inspect(ReadOnlySpan<byte> utf8Json) => Walk(StripBom(utf8Json), "", trackLines: true);
+
+    /// <summary><see cref="ScanJson(JsonElement, string)"/>, with the values that could not be judged.</summary>
+    public SecretScan Inspect(JsonElement element, string basePointer = "")
+    {
+        ArgumentNullException.ThrowIfNull(basePointer);
+        // The element's own UTF-8 bytes, without re-serialising it (a scan reads 20,000 definitions this way).
+        return Walk(JsonMarshal.GetRawUtf8Value(element), basePointer, trackLines: false);
+    }
+
+    /// <summary><see cref="ScanValue"/>, with the values that could not be judged.</summary>
+    public SecretScan InspectValue(string value, string? key)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var document = JsonSerializer.SerializeToUtf8Bytes(key is null
+            ? (object)value
+            : new Dictionary<string, string> { [key] = value });
+        var scan = Walk(document, "", trackLines: false);
+        if (key is null)
+            return scan;
+        // The value sat under a synthetic wrapper object: point at the value itself.
+        var cut = JsonPointer.Escape(key).Length + 1;
+        return new SecretScan(
+            scan.Hits.Select(hit => hit with { JsonPointer = hit.JsonPointer[cut..] }).ToList(),
+            scan.Unjudged.Select(unjudged => unjudged with { JsonPointer = unjudged.JsonPointer[cut..] }).ToList());
+    }
+
+    private SecretScan Walk(ReadOnlySpan<byte> json, string basePointer, bool trackLines)
+    {
+        var hits = new List<SecretHit>();
+        var unjudged = new List<UnjudgedValue>();
+        var walker = RentWalker();
+        try
+        {
+            walker.Walk(json, basePointer, trackLines, fixedPosition: null, hits, unjudged);
+        }
+        finally
+        {
+            t_walker = walker;
+        }
+        return new SecretScan(hits, unjudged);
+    }
+
+    /// <summary>The thread's walker, taken out of its slot while in use (a nested call would build its own).</summary>
+    private JsonSecretWalker RentWalker()
+    {
+        var walker = t_walker;
+        t_walker = null;
+        return walker is not null && walker.Judge == _judge ? walker : new JsonSecretWalker(_judge);
+    }
+
+    private static ReadOnlySpan<byte> StripBom(ReadOnlySpan<byte> json) =>
+        json.StartsWith(Encoding.UTF8.Preamble) ? json[Encoding.UTF8.Preamble.Length..] : json;
+}

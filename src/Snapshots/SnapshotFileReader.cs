@@ -1,0 +1,128 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace TenantScanner.Snapshots;
+
+/// <summary>
+/// Reads one snapshot file exactly once into a pooled buffer, checks its SHA-256 against the manifest
+/// and parses the same bytes. Only one file's bytes are alive at a time; the buffer goes back to the
+/// pool when the returned <see cref="SnapshotFile"/> is disposed.
+/// </summary>
+public static class SnapshotFileReader
+{
+    private const int InitialBufferSize = 64 * 1024;
+
+    public static SnapshotFile Read(ISnapshotSource source, string relativePath, CancellationToken ct)
+    {
+        try
+        {
+            using var stream = source.Open(relativePath);
+            var (buffer, length) = ReadAll(stream, relativePath, ct);
+            return new SnapshotFile(relativePath, buffer, length);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SnapshotFormatException($"{relativePath}: the file cannot be read from {source.Description}: {ex.Message}", relativePath, ex);
+        }
+    }
+
+    private static (byte[] Buffer, int Length) ReadAll(Stream stream, string relativePath, CancellationToken ct)
+    {
+        // One byte more than the length, so reaching the end never forces a grow-and-copy.
+        var capacity = stream.CanSeek ? (int)Math.Min(stream.Length + 1, Array.MaxLength) : InitialBufferSize;
+        var buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (length == buffer.Length)
+                {
+                    if (buffer.Length >= Array.MaxLength)
+                        throw new SnapshotFormatException($"{relativePath}: the file is too large to load (over {Array.MaxLength} bytes).", relativePath);
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var read = stream.Read(buffer, length, buffer.Length - length);
+                if (read == 0)
+                    return (buffer, length);
+                length += read;
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+}
+
+/// <summary>The bytes of one snapshot file, rented from the shared pool until disposed.</summary>
+public sealed class SnapshotFile : IDisposable
+{
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 256 };
+
+    private byte[]? _buffer;
+    private readonly int _length;
+
+    public SnapshotFile(string relativePath, byte[] buffer, int length)
+    {
+        RelativePath = relativePath;
+        _buffer = buffer;
+        _length = length;
+    }
+
+    public string RelativePath { get; }
+
+    public ReadOnlyMemory<byte> Bytes => (_buffer ?? throw new ObjectDisposedException(RelativePath)).AsMemory(0, _length);
+
+    /// <summary>Lower-case hex SHA-256 of the bytes.</summary>
+    public string Sha256() => Convert.ToHexStringLower(SHA256.HashData(Bytes.Span));
+
+    /// <summary>Refuses the file when its hash differs from the manifest's.</summary>
+    public void VerifySha256(string expected, string where)
+    {
+        var actual = Sha256();
+        if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
+            throw new SnapshotFormatException(
+                $"{RelativePath}: SHA-256 does not match the manifest ({where} says {expected}, the file has {actual}); the snapshot was modified or is incomplete.",
+                RelativePath);
+    }
+
+    /// <summary>Parses the bytes; malformed JSON is refused with the file name, line and byte position.</summary>
+    public JsonDocument ParseJson()
+    {
+        try
+        {
+            return JsonDocument.Parse(Bytes, ParseOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed(RelativePath, ex);
+        }
+    }
+
+    public static SnapshotFormatException Malformed(string relativePath, JsonException ex) =>
+        new($"{relativePath}: malformed JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1} of the line: {FirstSentence(ex.Message)}",
+            relativePath, ex);
+
+    // JsonException messages end with "LineNumber: 3 | BytePositionInLine: 7." which we already say better.
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd();
+    }
+
+    public void Dispose()
+    {
+        if (_buffer is { } buffer)
+        {
+            _buffer = null;
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

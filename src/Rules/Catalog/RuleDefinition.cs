@@ -21,7 +21,7 @@ public sealed record RuleDefinition
 {
     public required string Id { get; init; }
     public required string Title { get; init; }
-    /// <summary>flows, ownership, credentials, permissions, secrets or custom.</summary>
+    /// <summary>One of <see cref="RuleFamilies.All"/>.</summary>
     public required string Family { get; init; }
     public required Severity Severity { get; init; }
     /// <summary>The resource type it evaluates (see <see cref="ResourceTypes"/>).</summary>

@@ -26,7 +26,6 @@ internal static partial class RuleReader
     public static IReadOnlyList<string> ParameterKeys { get; } = ["type", "default", "description"];
     public static IReadOnlyList<string> ParameterTypes { get; } = ["integer", "number", "string", "boolean", "array"];
     public static IReadOnlyList<string> SeverityOverrideKeys { get; } = ["when", "severity"];
-    public static IReadOnlyList<string> Families { get; } = ["flows", "ownership", "credentials", "permissions", "secrets", "custom"];
 
     [GeneratedRegex("^[A-Z]+[0-9]{3,}$")]
     private static partial Regex IdPattern();
@@ -48,8 +47,8 @@ internal static partial class RuleReader
         foreach (var key in RequiredRuleKeys)
             file.Require(rule, key, what);
         var family = file.String(YamlFile.Get(rule, "family")!, "'family'");
-        if (!Families.Contains(family))
-            throw file.Error(YamlFile.Get(rule, "family")!, $"unknown family '{family}'; valid families: {string.Join(", ", Families)}");
+        if (!RuleFamilies.Ids.Contains(family))
+            throw file.Error(YamlFile.Get(rule, "family")!, $"unknown family '{family}'; valid families: {string.Join(", ", RuleFamilies.Ids)}");
         var requiresNode = YamlFile.Get(rule, "requires")!;
         var requires = file.Sequence(requiresNode, "'requires'").Children.Select(n =>
         {

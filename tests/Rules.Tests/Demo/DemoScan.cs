@@ -37,10 +37,18 @@ internal static class DemoScan
     /// <summary>
     /// One line per finding, <c>severity ruleId resourceType "display name" [environment] status fingerprint</c>,
     /// sorted ordinally, then one line per rule with its passed/failed/inconclusive counts, then each finding's
-    /// message by fingerprint.
+    /// message by fingerprint. With <paramref name="rules"/>, only those rules' lines.
     /// </summary>
-    public static string Render(ScanResult result)
+    public static string Render(ScanResult result, IReadOnlySet<string>? rules = null)
     {
+        if (rules is not null)
+        {
+            result = result with
+            {
+                Findings = [.. result.Findings.Where(f => rules.Contains(f.RuleId))],
+                Rules = [.. result.Rules.Where(r => rules.Contains(r.Id))],
+            };
+        }
         var text = new StringBuilder();
         text.Append("# Findings of the demo tenant (samples/demo-tenant) with the default catalog ").Append(result.RuleCatalogVersion)
             .Append(", as of ").Append(result.AsOf.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)).Append('\n');

@@ -49,7 +49,7 @@ public sealed class SchemaSyncTests
     public void Schema_enumerations_match_the_code()
     {
         var rule = Def("rule").GetProperty("properties");
-        Assert.Equal(RuleReader.Families.ToHashSet(), Enum(rule.GetProperty("family")));
+        Assert.Equal(RuleFamilies.Ids.ToHashSet(), Enum(rule.GetProperty("family")));
         Assert.Equal(ResourceTypes.All.Select(r => r.Name).ToHashSet(), Enum(rule.GetProperty("resource")));
         Assert.Equal(DetectorRegistry.All.Select(d => d.Name).ToHashSet(), Enum(rule.GetProperty("detector")));
         Assert.Equal(SourceKindIds.All.ToHashSet(), Enum(rule.GetProperty("requires").GetProperty("items")));

@@ -4,11 +4,8 @@ using System.Text.Json;
 using TenantScanner.SecretScanning;
 using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 
-namespace TenantScanner.TestKit.SecretCorpus;
+namespace TenantScanner.Bench.Secrets;
 
 /// <summary>
 /// Measures one pass over every JSON file of a folder on all cores (Parallel.ForEach over files, reading each

@@ -161,13 +161,13 @@ public static class ThroughputBenchmark
     /// <summary>One part of detection alone: the search for every keyword start in each whole file (embedded documents not included).</summary>
     private static Func<byte[], int> KeywordSearch()
     {
-        var prefilter = new KeywordPrefilter(SecretPatternCatalog.LoadDefault().Patterns);
+        var finder = new SimdKeywordFinder(SecretPatternCatalog.LoadDefault().Patterns);
         var starts = new ThreadLocal<List<KeywordStart>>(() => []);
         return content =>
         {
             var found = starts.Value!;
             found.Clear();
-            prefilter.FindKeywordStarts(content, content.Length, found);
+            finder.FindKeywordStarts(content, content.Length, found);
             return found.Count;
         };
     }

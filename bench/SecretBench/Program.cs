@@ -1,10 +1,10 @@
 using TenantScanner.Bench.Secrets;
 
-// secret-bench tokenize|tokenize-embedded|detect|keyword-search[-in-memory] DIR   throughput of one pass over DIR (JSON line)
+// secret-bench tokenize|tokenize-embedded|detect|detect-plain|keyword-search[-in-memory] DIR   throughput of one pass over DIR (JSON line)
 // secret-bench interleaved DIR                                                  detection's time over tokenising's, from passes run back to back
 if (args.Length != 2 || args[0].StartsWith('-'))
 {
-    Console.Error.WriteLine("usage: secret-bench MODE DIR   (MODE: tokenize, tokenize-embedded, detect, keyword-search, each optionally -in-memory; or interleaved)");
+    Console.Error.WriteLine("usage: secret-bench MODE DIR   (MODE: tokenize, tokenize-embedded, detect, detect-plain, keyword-search, each optionally -in-memory; or interleaved)");
     return 2;
 }
 if (!Directory.Exists(args[1]))

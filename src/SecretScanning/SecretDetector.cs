@@ -1,9 +1,7 @@
-using System.Text;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
-using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
 using TenantScanner.SecretScanning.Judging;
 using TenantScanner.SecretScanning.Walking;
 
@@ -26,9 +24,19 @@ public sealed class SecretDetector
     private static JsonSecretWalker? t_walker;
 
     public SecretDetector(SecretPatternCatalog catalog)
+        : this(catalog, SecretScanningEngine.Accelerated)
+    {
+    }
+
+    /// <param name="engine">
+    /// How keywords are found, regexes run and names remembered: <see cref="SecretScanningEngine.Plain"/> gives the
+    /// same hits as the default, slowly; tests use it as the oracle for the accelerated engine.
+    /// </param>
+    internal SecretDetector(SecretPatternCatalog catalog, SecretScanningEngine engine)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        _judge = new SecretValueJudge(catalog);
+        ArgumentNullException.ThrowIfNull(engine);
+        _judge = new SecretValueJudge(catalog, engine);
     }
 
     /// <summary>Walks a UTF-8 JSON document; hits carry JSON pointers and the line/column of the string holding the secret.</summary>

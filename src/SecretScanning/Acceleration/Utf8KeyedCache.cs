@@ -1,21 +1,18 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
 using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.SecretScanning.Acceleration;
 
 /// <summary>
-/// A direct-mapped cache keyed by short UTF-8 texts (property names, action types), so that text seen before is
-/// recognised from its raw bytes without decoding. A slot keeps the key's first and last eight bytes and its
-/// length: up to 16 bytes they are the whole key, so a hit reads no other object; longer keys, up to
+/// <see cref="IUtf8KeyedCache{T}"/> as a direct-mapped cache keyed by short UTF-8 texts (property names, action
+/// types), so that text seen before is recognised from its raw bytes without decoding. A slot keeps the key's first
+/// and last eight bytes and its length: up to 16 bytes they are the whole key, so a hit reads no other object; longer keys, up to
 /// <see cref="MaxKeyLength"/>, keep a copy of their bytes in one array allocated with the cache (a copy per key
 /// would be an object that lives until its slot is reused: work for the older GC generations); longer ones are
 /// not cached. Two keys sharing a slot cost a miss, never a wrong value.
 /// </summary>
-internal sealed class Utf8KeyedCache<T>(int slotBits) where T : class
+internal sealed class Utf8KeyedCache<T>(int slotBits) : IUtf8KeyedCache<T> where T : class
 {
     public const int MaxKeyLength = 64;
     private readonly Slot[] _slots = new Slot[1 << slotBits];
@@ -29,7 +26,7 @@ internal sealed class Utf8KeyedCache<T>(int slotBits) where T : class
         public T? Value;
     }
 
-    public bool TryGet(ReadOnlySpan<byte> key, out T value)
+    public bool TryGet(ReadOnlySpan<byte> key, [MaybeNullWhen(false)] out T value)
     {
         var (head, tail) = HeadAndTail(key);
         var index = SlotOf(head, tail, key.Length);
@@ -40,7 +37,7 @@ internal sealed class Utf8KeyedCache<T>(int slotBits) where T : class
             value = slot.Value;
             return true;
         }
-        value = null!;
+        value = null;
         return false;
     }
 

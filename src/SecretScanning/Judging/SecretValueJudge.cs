@@ -1,10 +1,5 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.SecretScanning.Judging;
 
@@ -16,42 +11,47 @@ internal readonly record struct SecretCandidate(SecretPattern Pattern, string Se
 /// context applies, then drops expressions, references, placeholders, published examples, file content
 /// and low-entropy text. When matches overlap, the pattern listed first in the catalog wins.
 /// </summary>
+/// <remarks>
+/// Finding keywords, matching context keys and running regexes are the <see cref="SecretScanningEngine"/>'s: this
+/// class decides what is a secret from their answers, the same way whichever engine gives them.
+/// </remarks>
 internal sealed class SecretValueJudge
 {
-
-    public SecretValueJudge(SecretPatternCatalog catalog)
-    {
-        _patterns = catalog.Patterns.ToArray();
-        _hasContextKeys = _patterns.Select(p => p.ContextKeys.Count > 0).ToArray();
-        _contextKeys = new ContextKeyMatcher(_patterns);
-        _secretGroups = _patterns.Select(p => p.Regex?.GroupNumberFromName("secret") ?? -1).ToArray();
-        _secretIsWholeMatch = _patterns.Select((p, index) => p.Regex is { RightToLeft: false } regex && (_secretGroups[index] < 0 || IsWholeMatchShape(regex))).ToArray();
-        Prefilter = new KeywordPrefilter(catalog.Patterns);
-        _notSecret = new NotSecretMatcher(catalog.NotSecret);
-    }
-
-    public KeywordPrefilter Prefilter { get; }
-
-    /// <summary>The catalog's not-secret rules, prepared.</summary>
-    public NotSecretMatcher NotSecret => _notSecret;
-
-    private readonly NotSecretMatcher _notSecret;
-
     private readonly SecretPattern[] _patterns;
     /// <summary>Per pattern: whether a value's name alone can make it apply (without one, only a keyword can).</summary>
     private readonly bool[] _hasContextKeys;
-    private readonly ContextKeyMatcher _contextKeys;
-    /// <summary>Per pattern: the number of the regex's <c>secret</c> group, -1 when it has none (the whole match is the secret).</summary>
-    private readonly int[] _secretGroups;
+    private readonly IContextKeyMatcher _contextKeys;
 
-    /// <summary>Per pattern: whether the secret is always the whole match (so the match bounds are all a value needs).</summary>
-    private readonly bool[] _secretIsWholeMatch;
+    public SecretValueJudge(SecretPatternCatalog catalog, SecretScanningEngine engine)
+    {
+        _patterns = catalog.Patterns.ToArray();
+        _hasContextKeys = _patterns.Select(p => p.ContextKeys.Count > 0).ToArray();
+        Engine = engine;
+        Keywords = engine.CreateKeywordFinder(_patterns);
+        _contextKeys = engine.CreateContextKeyMatcher(_patterns);
+        ContextNames = new ContextNames(_patterns);
+        NotSecret = new NotSecretMatcher(catalog.NotSecret);
+    }
+
+    /// <summary>The engine this judge's parts (and its walkers' caches) come from.</summary>
+    public SecretScanningEngine Engine { get; }
+
+    /// <summary>Marks the patterns a value's keywords apply to: callers mark each value before judging it.</summary>
+    public IKeywordFinder Keywords { get; }
+
+    /// <summary>What the catalog's context keys say about a name on its own.</summary>
+    public ContextNames ContextNames { get; }
+
+    /// <summary>The catalog's not-secret rules, prepared.</summary>
+    public NotSecretMatcher NotSecret { get; }
 
     /// <summary>Number of patterns, the length of the keyword-hit span callers pass.</summary>
     public int PatternCount => _patterns.Length;
 
-    /// <param name="keywordHits">From <see cref="KeywordPrefilter.MarkKeywordHits"/> on this value.</param>
-    /// <param name="value">Only made a string when a detector with capture groups matches it: most judged values hold a keyword by chance.</param>
+    /// <summary>For one thread's walker: the judge is shared by every thread, a regex runner and a buffer are not.</summary>
+    public JudgeWorkspace CreateWorkspace() => new(Engine.CreateRegexRunner(_patterns));
+
+    /// <param name="keywordHits">From <see cref="Keywords"/> on this value.</param>
     /// <param name="timedOut">Receives the patterns whose regex ran out of time on this value: it was not fully judged.</param>
     /// <param name="workspace">The calling thread's, from <see cref="CreateWorkspace"/>.</param>
     public void Judge(ReadOnlySpan<char> value, in ValueContext context, ReadOnlySpan<bool> keywordHits, JudgeWorkspace workspace, List<SecretCandidate> found, List<SecretPattern> timedOut)
@@ -64,25 +64,22 @@ internal sealed class SecretValueJudge
         }
         finally
         {
-            workspace.ClearMasked();
+            workspace.ForgetValue();
         }
     }
 
     private void JudgeAgainstPatterns(ReadOnlySpan<char> value, in ValueContext context, ReadOnlySpan<bool> keywordHits, JudgeWorkspace workspace, List<SecretCandidate> found, List<SecretPattern> timedOut)
     {
-        var notSecret = _notSecret;
+        var notSecret = NotSecret;
         // Both facts are computed on first need: most values reach only distinctive, keyword-hit patterns.
         bool? namedNotSecretOrFileContent = null;
         bool? wholeExpression = null;
-        // The value as patterns see it (interpolations masked), made on first need; a string of it only for a capture.
+        // The value as patterns see it (interpolations masked), made on first need.
         var text = ReadOnlySpan<char>.Empty;
         var textMade = false;
-        string? textString = null;
         var firstNew = found.Count;
-
-        ulong? plainContextMatches = null;
         // A necessary condition for any context key to match: checked once, not per pattern and key.
-        var anyContext = Prefilter.IsContextName(context.Key) || Prefilter.IsContextName(context.SiblingName);
+        var anyContext = ContextNames.IsContextName(context.Key) || ContextNames.IsContextName(context.SiblingName);
         var patterns = _patterns;
         for (var index = 0; index < patterns.Length; index++)
         {
@@ -96,29 +93,24 @@ internal sealed class SecretValueJudge
                 continue;
             if (!keywordHit && (!anyContext
                     || (wholeExpression ??= SecretText.IsWholeExpression(value) || SecretText.IsSecretReference(value))
-                    || !_contextKeys.Matches(index, context, ref plainContextMatches)))
+                    || !_contextKeys.Matches(index, context)))
                 continue;
             if (!textMade)
             {
                 text = value.Contains("@{", StringComparison.Ordinal) ? workspace.Mask(value) : value;
                 textMade = true;
             }
-            if (!workspace.HasRegex(index))
+            if (pattern.Regex is null)
             {
                 if (IsLiteralCredential(text))
                     Consider(pattern, text, 0, text.Length, found, firstNew);
                 continue;
             }
+            var candidates = workspace.Candidates;
+            candidates.Clear();
             try
             {
-                if (_secretIsWholeMatch[index])
-                {
-                    // Matched on the span: no copy of the value, and the runner keeps reusing its one match object.
-                    foreach (var match in workspace.Probe(index).EnumerateMatches(text))
-                        Consider(pattern, text, match.Index, match.Length, found, firstNew);
-                    continue;
-                }
-                textString = CaptureSecrets(index, pattern, text, textString, workspace, found, firstNew);
+                workspace.Regexes.FindCandidates(index, text, candidates);
             }
             catch (RegexMatchTimeoutException)
             {
@@ -126,50 +118,10 @@ internal sealed class SecretValueJudge
                 // reports the value as not judged. The exception carries the input, so it must not travel further.
                 timedOut.Add(pattern);
             }
+            foreach (var candidate in candidates)
+                Consider(pattern, text, candidate.Start, candidate.Length, found, firstNew);
         }
     }
-
-    /// <summary>
-    /// Runs a pattern whose secret is a group within the match. The groups need a string and a match object of their
-    /// own, so the probe finds the matches on the span, and the capture copy runs only where one starts: it never
-    /// fails a run, so it keeps no match object (and no value) between values.
-    /// </summary>
-    /// <param name="textString"><paramref name="text"/> as a string if the caller has one already.</param>
-    /// <returns><paramref name="text"/> as a string, when the caller had one or a match made one; null otherwise.</returns>
-    private string? CaptureSecrets(int index, SecretPattern pattern, ReadOnlySpan<char> text, string? textString, JudgeWorkspace workspace, List<SecretCandidate> found, int firstNew)
-    {
-        var secretGroup = _secretGroups[index];
-        var capture = workspace.Capture(index);
-        if (capture.RightToLeft)
-        {
-            // Matches found right to left cannot be re-run from their start: the plain loop, on a copy.
-            textString ??= text.ToString();
-            for (var match = capture.Match(textString); match.Success; match = match.NextMatch())
-                ConsiderGroup(pattern, textString, match, secretGroup, found, firstNew);
-            return textString;
-        }
-        foreach (var bounds in workspace.Probe(index).EnumerateMatches(text))
-        {
-            textString ??= text.ToString();
-            var match = capture.Match(textString, bounds.Index);
-            Debug.Assert(match.Index == bounds.Index && match.Length == bounds.Length, "a regex run from where a match starts finds that match");
-            ConsiderGroup(pattern, textString, match, secretGroup, found, firstNew);
-        }
-        return textString;
-    }
-
-    private void ConsiderGroup(SecretPattern pattern, string text, Match match, int secretGroup, List<SecretCandidate> found, int firstNew)
-    {
-        var group = match.Groups[secretGroup];
-        var (start, length) = group.Success ? (group.Index, group.Length) : (match.Index, match.Length);
-        Consider(pattern, text, start, length, found, firstNew);
-    }
-
-    /// <summary>For one thread's walker: the judge is shared by every thread, a regex's runner cache and a buffer are not.</summary>
-    public JudgeWorkspace CreateWorkspace() => new(_patterns);
-
-    private static bool IsWholeMatchShape(Regex regex) =>
-        (regex.Options & RegexOptions.IgnorePatternWhitespace) == 0 && SecretGroupShape.IsWholeMatch(regex.ToString());
 
     private void Consider(SecretPattern pattern, ReadOnlySpan<char> text, int start, int length, List<SecretCandidate> found, int firstNew)
     {
@@ -185,7 +137,7 @@ internal sealed class SecretValueJudge
         }
         if (pattern.MinEntropy > 0 && SecretText.Entropy(span) < pattern.MinEntropy)
             return;
-        var notSecret = _notSecret;
+        var notSecret = NotSecret;
         if (notSecret.IsPlaceholder(span))
             return;
         var secret = span.ToString();

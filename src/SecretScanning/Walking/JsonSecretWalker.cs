@@ -1,10 +1,6 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
 using TenantScanner.SecretScanning.Judging;
 
 namespace TenantScanner.SecretScanning.Walking;
@@ -33,15 +29,13 @@ internal sealed partial class JsonSecretWalker
     private readonly JudgeWorkspace _judgeWorkspace;
     /// <summary>Reused for every pointer built (one per hit and per embedded document).</summary>
     private readonly StringBuilder _pointerBuilder = new(256);
-    /// <summary>Keyword starts in the string being decided from its raw bytes.</summary>
-    private readonly List<KeywordStart> _keywordStarts = [];
     /// <summary>One state per embedding depth (an embedded document is walked while its outer one is open).</summary>
     private readonly WalkState?[] _states = new WalkState?[MaxEmbeddedDepth + 1];
 
     public JsonSecretWalker(SecretValueJudge judge)
     {
         _judge = judge;
-        _names = new PropertyNameTable(judge.Prefilter, judge.NotSecret);
+        _names = new PropertyNameTable(judge);
         _keywordHits = new bool[judge.PatternCount];
         _judgeWorkspace = judge.CreateWorkspace();
     }
@@ -236,7 +230,7 @@ internal sealed partial class JsonSecretWalker
         embeddedTried = false;
         var raw = reader.ValueSpan;
         var shape = state.EmbeddedDepth < MaxEmbeddedDepth ? JsonShapeOf(raw) : JsonShape.NotJson;
-        if (shape == JsonShape.NotJson && _judge.Prefilter.CanFindKeywordStarts)
+        if (shape == JsonShape.NotJson && _judge.Keywords.CanMarkFromUtf8)
         {
             // Most strings with a keyword start (URLs, for "://") mark no pattern and are never decoded.
             if (!MarkKeywordsFromRawBytes(json, (int)reader.TokenStartIndex + 1, raw.Length) || !DecodedLengthAtLeast(raw, MinLengthWithoutContext))
@@ -286,7 +280,7 @@ internal sealed partial class JsonSecretWalker
             // Whether the scratch marks hold this value's. (A type-qualified name such as "securestring.defaultvalue"
             // is covered by the name itself: its last part is then a context name.)
             var keywordsMarked = false;
-            if (!embedded && !deferred.Name.IsContext && !(frame.SiblingName is not null && _judge.Prefilter.IsContextName(frame.SiblingName)))
+            if (!embedded && !deferred.Name.IsContext && !(frame.SiblingName is not null && _judge.ContextNames.IsContextName(frame.SiblingName)))
             {
                 // No name that matters: only a keyword makes the value worth judging.
                 if (value.Length < MinLengthWithoutContext || !MarkKeywords(json, deferred.RawStart, deferred.RawLength, value, escaped))
@@ -315,32 +309,23 @@ internal sealed partial class JsonSecretWalker
 
     /// <summary>Marks the patterns whose keywords a string holds: from its raw bytes when they hold no escape, else from its text.</summary>
     private bool MarkKeywords(ReadOnlySpan<byte> json, int rawStart, int rawLength, ReadOnlySpan<char> text, bool escaped) =>
-        !escaped && _judge.Prefilter.CanFindKeywordStarts
+        !escaped && _judge.Keywords.CanMarkFromUtf8
             ? MarkKeywordsFromRawBytes(json, rawStart, rawLength)
-            : _judge.Prefilter.MarkKeywordHits(text, _keywordHits);
+            : _judge.Keywords.MarkPatterns(text, _keywordHits);
 
     /// <summary>
-    /// The keyword marks of a string without escapes, searched in place: the bytes after it are read ahead so that
-    /// it is searched 16 bytes at a step. The same marks as its decoded text would get (see <see cref="KeywordPrefilter.MarkKeywordHitsAt"/>).
+    /// The keyword marks of a string without escapes, searched in place (the rest of the document is there to be
+    /// read ahead): the same marks as its decoded text would get.
     /// </summary>
-    private bool MarkKeywordsFromRawBytes(ReadOnlySpan<byte> json, int rawStart, int rawLength)
-    {
-        _keywordStarts.Clear();
-        _judge.Prefilter.FindKeywordStarts(json[rawStart..], rawLength, _keywordStarts);
-        if (_keywordStarts.Count == 0)
-        {
-            _keywordHits.AsSpan().Clear();
-            return false;
-        }
-        return _judge.Prefilter.MarkKeywordHitsAt(json.Slice(rawStart, rawLength), CollectionsMarshal.AsSpan(_keywordStarts), _keywordHits);
-    }
+    private bool MarkKeywordsFromRawBytes(ReadOnlySpan<byte> json, int rawStart, int rawLength) =>
+        _judge.Keywords.MarkPatternsInUtf8(json[rawStart..], rawLength, _keywordHits);
 
     /// <param name="keywordsMarked">The scratch keyword marks already hold this value's (the caller has just marked it).</param>
     private void Report(ReadOnlySpan<byte> json, WalkState state, ReadOnlySpan<char> value, in ValueContext context, string? segmentOverride, long offset, bool keywordsMarked)
     {
         // An embedded walk (or an earlier value) may have reused the scratch marks: mark this value's keywords again.
         if (!keywordsMarked)
-            _judge.Prefilter.MarkKeywordHits(value, _keywordHits);
+            _judge.Keywords.MarkPatterns(value, _keywordHits);
         _candidates.Clear();
         _timedOut.Clear();
         _judge.Judge(value, context, _keywordHits, _judgeWorkspace, _candidates, _timedOut);

@@ -1,8 +1,5 @@
 using System.Text;
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
 using TenantScanner.SecretScanning.Judging;
 
 namespace TenantScanner.SecretScanning.Walking;
@@ -29,13 +26,15 @@ internal sealed record PropertyName(string? Raw, string? Normalized, bool IsCont
 /// raw UTF-8 bytes. Kept by a walker across documents (names repeat: type, inputs, runAfter...); names unique
 /// to one flow (action names) would make it grow without end, so it starts over past a bound.
 /// </summary>
-internal sealed class PropertyNameTable(KeywordPrefilter prefilter, NotSecretMatcher notSecret)
+internal sealed class PropertyNameTable(SecretValueJudge judge)
 {
     private const int MaxEntries = 16_384;
+    private readonly ContextNames _contextNames = judge.ContextNames;
+    private readonly NotSecretMatcher _notSecret = judge.NotSecret;
     private readonly Dictionary<string, PropertyName> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
-    private readonly Utf8KeyedCache<PropertyName> _namesByUtf8 = new(slotBits: 12);
-    private readonly Utf8KeyedCache<string> _typesByUtf8 = new(slotBits: 8);
+    private readonly IUtf8KeyedCache<PropertyName> _namesByUtf8 = judge.Engine.CreateUtf8KeyedCache<PropertyName>(slotBits: 12);
+    private readonly IUtf8KeyedCache<string> _typesByUtf8 = judge.Engine.CreateUtf8KeyedCache<string>(slotBits: 8);
 
     public void StartOverIfLarge()
     {
@@ -59,11 +58,11 @@ internal sealed class PropertyNameTable(KeywordPrefilter prefilter, NotSecretMat
     }
 
     private bool IsPlain(string normalized) =>
-        prefilter.PlainNamesPossible
+        _contextNames.PlainNamesPossible
         && RoleOf(normalized) == SiblingRole.None
-        && !prefilter.IsContextName(normalized)
-        && !prefilter.IsContextQualifier(normalized)
-        && !notSecret.IsNotSecretName(normalized);
+        && !_contextNames.IsContextName(normalized)
+        && !_contextNames.IsQualifier(normalized)
+        && !_notSecret.IsNotSecretName(normalized);
 
     /// <summary>The name with its own text (escaped names: the walker cannot read those back from the document).</summary>
     public PropertyName FromChars(ReadOnlySpan<char> chars)
@@ -73,7 +72,7 @@ internal sealed class PropertyNameTable(KeywordPrefilter prefilter, NotSecretMat
             return known;
         var text = new string(chars);
         var normalized = SecretKeyNames.Normalize(chars);
-        var name = new PropertyName(text, normalized, prefilter.IsContextName(normalized), RoleOf(normalized));
+        var name = new PropertyName(text, normalized, _contextNames.IsContextName(normalized), RoleOf(normalized));
         _names[text] = name;
         return name;
     }

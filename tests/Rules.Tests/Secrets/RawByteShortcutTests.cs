@@ -70,7 +70,7 @@ public sealed class RawByteShortcutTests
     public void Raw_and_escaped_forms_of_a_document_give_the_same_findings(string json)
     {
         var raw = Scan(json);
-        var escaped = Scan(EscapeEveryString(json));
+        var escaped = Scan(SecretSamples.EscapeEveryString(json));
 
         Assert.NotEmpty(raw);
         Assert.Equal(raw.Select(Identity), escaped.Select(Identity));
@@ -113,7 +113,7 @@ public sealed class RawByteShortcutTests
     {
         var json = JsonSerializer.Serialize(new { x = value }, Unescaped);
 
-        Assert.Equal(Scan(EscapeEveryString(json)).Select(Identity), Scan(json).Select(Identity));
+        Assert.Equal(Scan(SecretSamples.EscapeEveryString(json)).Select(Identity), Scan(json).Select(Identity));
     }
 
     /// <summary>
@@ -132,7 +132,7 @@ public sealed class RawByteShortcutTests
         var deferred = JsonSerializer.Serialize(new { name = "n", value }, Unescaped);
 
         Assert.Equal("/x" + innerPointer, Assert.Single(Scan(json)).JsonPointer);
-        Assert.Equal("/x" + innerPointer, Assert.Single(Scan(EscapeEveryString(json))).JsonPointer);
+        Assert.Equal("/x" + innerPointer, Assert.Single(Scan(SecretSamples.EscapeEveryString(json))).JsonPointer);
         Assert.Equal("/value" + innerPointer, Assert.Single(Scan(deferred)).JsonPointer);
     }
 
@@ -240,65 +240,4 @@ public sealed class RawByteShortcutTests
     private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static (string, string, string, string) Identity(SecretHit hit) => (hit.SecretType, hit.JsonPointer, hit.Preview, hit.Fingerprint);
-
-    /// <summary>Re-writes every string and property name with escapes, keeping the document's meaning.</summary>
-    private static string EscapeEveryString(string json)
-    {
-        var builder = new StringBuilder();
-        using var document = JsonDocument.Parse(json);
-        Write(document.RootElement, builder);
-        return builder.ToString();
-
-        static void Write(JsonElement element, StringBuilder builder)
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    builder.Append('{');
-                    var first = true;
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        builder.Append(first ? "" : ",");
-                        first = false;
-                        WriteString(property.Name, builder);
-                        builder.Append(':');
-                        Write(property.Value, builder);
-                    }
-                    builder.Append('}');
-                    break;
-                case JsonValueKind.Array:
-                    builder.Append('[');
-                    var i = 0;
-                    foreach (var item in element.EnumerateArray())
-                    {
-                        builder.Append(i++ == 0 ? "" : ",");
-                        Write(item, builder);
-                    }
-                    builder.Append(']');
-                    break;
-                case JsonValueKind.String:
-                    WriteString(element.GetString()!, builder);
-                    break;
-                default:
-                    builder.Append(element.GetRawText());
-                    break;
-            }
-        }
-
-        static void WriteString(string text, StringBuilder builder)
-        {
-            builder.Append('"');
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (i == 0 || c > 0x7e || c < 0x20 || c is '"' or '\\')
-                    builder.Append($"\\u{(int)c:x4}");
-                else if (c == '/')
-                    builder.Append("\\/");
-                else
-                    builder.Append(c);
-            }
-            builder.Append('"');
-        }
-    }
 }

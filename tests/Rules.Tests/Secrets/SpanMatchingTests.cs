@@ -1,20 +1,15 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using TenantScanner.TestKit.SecretCorpus;
-using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
 using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
+using TenantScanner.SecretScanning.Plain;
 
 namespace TenantScanner.Tests.Secrets;
 
 /// <summary>
-/// The judge matches on spans and runs a pattern's capture groups only where a span match starts
-/// (<see cref="JudgeWorkspace"/>, <see cref="SecretGroupShape"/>). That must find exactly the secrets the plain
-/// <c>Match</c>/<c>NextMatch</c> loop over the whole value finds.
+/// The accelerated regex runner matches on spans and runs a pattern's capture groups only where a span match starts
+/// (<see cref="SpanRegexRunner"/>, <see cref="SecretGroupShape"/>). That must find exactly the candidates the plain
+/// <c>Match</c>/<c>NextMatch</c> loop over the whole value finds (<see cref="PlainRegexRunner"/>).
 /// </summary>
 public sealed class SpanMatchingTests
 {
@@ -74,19 +69,19 @@ public sealed class SpanMatchingTests
     [Fact]
     public void Matching_on_spans_and_capturing_at_match_starts_finds_what_the_plain_loop_finds_in_every_corpus_string()
     {
-        var texts = CorpusStrings().Concat(Crowded()).ToList();
-        var workspace = new JudgeWorkspace(Catalog.Patterns);
+        var corpus = SecretSamples.CorpusStrings(seed: 11, count: 150).ToList();
+        var texts = corpus.Concat(SecretSamples.Crowded(corpus)).ToList();
+        var accelerated = new SpanRegexRunner(Catalog.Patterns);
+        var plain = new PlainRegexRunner(Catalog.Patterns);
         var compared = 0;
         for (var index = 0; index < Catalog.Patterns.Count; index++)
         {
-            var regex = Catalog.Patterns[index].Regex;
-            if (regex is null)
+            if (Catalog.Patterns[index].Regex is null)
                 continue;
-            var wholeMatch = SecretGroupShape.IsWholeMatch(regex.ToString());
             foreach (var text in texts)
             {
-                var expected = string.Join(";", PlainLoop(regex, text));
-                var actual = string.Join(";", wholeMatch ? SpanOnly(workspace.Probe(index), text) : CaptureAtStarts(workspace, index, text));
+                var expected = Candidates(plain, index, text);
+                var actual = Candidates(accelerated, index, text);
                 Assert.True(expected == actual, $"{Catalog.Patterns[index].Id}: {expected} != {actual}");
                 compared += expected.Length > 0 ? 1 : 0;
             }
@@ -110,69 +105,19 @@ public sealed class SpanMatchingTests
     [Fact]
     public void Masking_interpolations_keeps_offsets_and_the_buffer_is_wiped()
     {
-        var workspace = new JudgeWorkspace(Catalog.Patterns);
+        var workspace = new JudgeWorkspace(new PlainRegexRunner(Catalog.Patterns));
         var masked = workspace.Mask("key=@{parameters('a{b}')}&sig=abc@{x}").ToString();
 
         Assert.Equal("key=" + new string(SecretText.ExpressionMask, 21) + "&sig=abc" + new string(SecretText.ExpressionMask, 4), masked);
-        workspace.ClearMasked();
+        workspace.ForgetValue();
         Assert.Equal(new string('\0', masked.Length), workspace.Mask(new string('\0', masked.Length)).ToString());
     }
 
-    private static IEnumerable<string> PlainLoop(Regex regex, string text)
+    private static string Candidates(IRegexRunner runner, int pattern, string text)
     {
-        for (var match = regex.Match(text); match.Success; match = match.NextMatch())
-            yield return Bounds(match);
-    }
-
-    private static List<string> SpanOnly(Regex probe, string text)
-    {
-        var bounds = new List<string>();
-        foreach (var match in probe.EnumerateMatches(text))
-            bounds.Add($"{match.Index}+{match.Length}");
-        return bounds;
-    }
-
-    private static List<string> CaptureAtStarts(JudgeWorkspace workspace, int index, string text)
-    {
-        var bounds = new List<string>();
-        foreach (var match in workspace.Probe(index).EnumerateMatches(text))
-            bounds.Add(Bounds(workspace.Capture(index).Match(text, match.Index)));
-        return bounds;
-    }
-
-    private static string Bounds(Match match)
-    {
-        var group = match.Groups["secret"];
-        return group.Success ? $"{group.Index}+{group.Length}" : $"{match.Index}+{match.Length}";
-    }
-
-    /// <summary>Every string of a generated corpus: planted secrets of every type, in every position, and hard decoys.</summary>
-    private static IEnumerable<string> CorpusStrings()
-    {
-        foreach (var file in new CorpusGenerator(seed: 11).Generate(150))
-        {
-            using var document = JsonDocument.Parse(file.Content);
-            foreach (var text in Strings(document.RootElement))
-                yield return text;
-        }
-    }
-
-    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => [element.GetString()!],
-        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
-        _ => [],
-    };
-
-    /// <summary>Several secrets in one value, back to back and overlapping in form: where a match starts matters.</summary>
-    private static IEnumerable<string> Crowded()
-    {
-        var strings = CorpusStrings().Where(s => s.Length is > 20 and < 400).Take(400).ToList();
-        for (var i = 0; i + 2 < strings.Count; i += 3)
-        {
-            yield return strings[i] + strings[i + 1] + strings[i + 2];
-            yield return strings[i] + ";" + strings[i + 1] + "&sig=" + strings[i + 2];
-        }
+        var found = new List<SecretBounds>();
+        runner.FindCandidates(pattern, text, found);
+        runner.ForgetValue();
+        return string.Join(";", found.Select(bounds => $"{bounds.Start}+{bounds.Length}"));
     }
 }

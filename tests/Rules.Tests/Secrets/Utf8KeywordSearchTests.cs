@@ -1,10 +1,6 @@
 using System.Text;
-using TenantScanner.SecretScanning;
 using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.Tests.Secrets;
 
@@ -107,15 +103,15 @@ public sealed class Utf8KeywordSearchTests
     public void A_keyword_running_past_the_end_of_a_string_does_not_mark_its_pattern()
     {
         var pattern = new SecretPattern { Id = "quoted", SecretType = "Quoted", Confidence = "low", Keywords = ["end\","] };
-        var prefilter = new KeywordPrefilter([pattern]);
+        var finder = new SimdKeywordFinder([pattern]);
         var document = Encoding.ASCII.GetBytes("[\"the very end\",\"x\"]");
-        var raw = document.AsSpan(2, "the very end".Length);
+        var length = "the very end".Length;
         var starts = new List<KeywordStart>();
-        prefilter.FindKeywordStarts(document.AsSpan(2), raw.Length, starts);
+        finder.FindKeywordStarts(document.AsSpan(2), length, starts);
         var hits = new bool[1];
 
         Assert.Single(starts); // found, reading ahead past the closing quote
-        Assert.False(prefilter.MarkKeywordHitsAt(raw, starts.ToArray(), hits));
+        Assert.False(finder.MarkPatternsInUtf8(document.AsSpan(2), length, hits));
         Assert.False(hits[0]);
     }
 

@@ -1,24 +1,13 @@
-using TenantScanner.TestKit.SecretCorpus;
 using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
+using TenantScanner.TestKit.SecretCorpus;
 
 // secret-corpus OUT_DIR [--count N] [--seed S] [--filler N]   writes the corpus and labels.jsonl
 // secret-corpus --evaluate [--count N] [--seed S]              prints the per-type accuracy table (markdown)
-// secret-corpus --bench tokenize|tokenize-embedded|detect|keyword-search[-in-memory] DIR   throughput of one pass over DIR (JSON line)
-// secret-corpus --bench interleaved DIR                        detection's time over tokenising's, from passes run back to back
+// (The throughput benchmark over such a corpus is bench/SecretBench.)
 var count = Option("--count", 300);
 var seed = Option("--seed", 42);
 var filler = Option("--filler", 12);
-var benchIndex = Array.IndexOf(args, "--bench");
-if (benchIndex >= 0 && benchIndex + 2 < args.Length)
-{
-    Console.WriteLine(ThroughputBenchmark.Run(args[benchIndex + 1], args[benchIndex + 2]));
-    return 0;
-}
 if (args.Contains("--evaluate"))
 {
     var report = AccuracyReport.Measure(new SecretDetector(SecretPatternCatalog.LoadDefault()), new CorpusGenerator(seed).Generate(count, filler));

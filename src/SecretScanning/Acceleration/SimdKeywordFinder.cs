@@ -1,103 +1,69 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
-using TenantScanner.SecretScanning;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
 using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.SecretScanning.Acceleration;
 
 /// <summary>
-/// One vectorised pass over a value for the keywords of all patterns (<see cref="SearchValues{T}"/> of strings,
-/// an Aho-Corasick/Teddy search), telling which patterns have a keyword in it, so that nearly every string is
-/// rejected without running a regex and a value that is judged runs only the patterns it can match. Also
-/// answers, per property name, whether any pattern could care about a value under it.
+/// <see cref="IKeywordFinder"/> in one vectorised pass over a value for the keywords of all patterns: on text, a
+/// <see cref="SearchValues{T}"/> of strings (an Aho-Corasick/Teddy search) per case mode; on a string's raw UTF-8
+/// bytes, <see cref="Utf8KeywordSearch"/>, so that most strings are decided without being decoded. Nearly every
+/// string is rejected without running a regex, and a value that is judged runs only the patterns it can match.
 /// </summary>
-internal sealed class KeywordPrefilter
+internal sealed class SimdKeywordFinder : IKeywordFinder
 {
     private readonly KeywordSet? _caseSensitive;
     private readonly KeywordSet? _ignoreCase;
-    private readonly string[] _plainContextKeys;
-    private readonly string[] _qualifiedContextKeys;
-    /// <summary>The "parent" parts of "parent.key" context keys.</summary>
-    private readonly string[] _contextQualifiers;
-    /// <summary>The last character of every plain context key: a name ending otherwise (most action names) ends with none of them.</summary>
-    private readonly SearchValues<char> _plainKeyEndings;
-    private readonly bool _anyEmptyPlainKey;
     private readonly DocumentKeywordSearch? _documentSearch;
 
-    public KeywordPrefilter(IReadOnlyList<SecretPattern> patterns)
+    /// <summary>Keyword starts found in the string being marked from its raw bytes, one list per thread.</summary>
+    [ThreadStatic]
+    private static List<KeywordStart>? t_starts;
+
+    public SimdKeywordFinder(IReadOnlyList<SecretPattern> patterns)
     {
         _caseSensitive = KeywordSet.Create(patterns, ignoreCase: false);
         _ignoreCase = KeywordSet.Create(patterns, ignoreCase: true);
         _documentSearch = DocumentKeywordSearch.Create(patterns);
-        var contextKeys = patterns.SelectMany(p => p.ContextKeys).Distinct().ToArray();
-        _plainContextKeys = contextKeys.Where(k => !k.Contains('.')).ToArray();
-        _plainKeyEndings = SearchValues.Create(new string(_plainContextKeys.Where(k => k.Length > 0).Select(k => k[^1]).Distinct().ToArray()));
-        _anyEmptyPlainKey = _plainContextKeys.Any(k => k.Length == 0);
-        _qualifiedContextKeys = contextKeys.Where(k => k.Contains('.')).Select(k => k[(k.IndexOf('.') + 1)..]).Distinct().ToArray();
-        _contextQualifiers = contextKeys.Where(k => k.Contains('.')).Select(k => k[..k.IndexOf('.')]).Distinct().ToArray();
-        // A name missing from a value's context is read as no name; that only equals "a name that matches no key"
-        // when no key matches every name (an empty key) or no name at all (an empty qualifier).
-        PlainNamesPossible = !_anyEmptyPlainKey && !_contextQualifiers.Contains("");
     }
 
-    /// <summary>Marks in <paramref name="patternHits"/> (indexed like the catalog) every pattern with a keyword in the value.</summary>
-    /// <returns>True when at least one keyword occurs.</returns>
-    public bool MarkKeywordHits(ReadOnlySpan<char> value, Span<bool> patternHits)
+    public bool MarkPatterns(ReadOnlySpan<char> text, Span<bool> patternHits)
     {
         patternHits.Clear();
-        var any = _caseSensitive?.Mark(value, patternHits) ?? false;
-        return (_ignoreCase?.Mark(value, patternHits) ?? false) | any;
-    }
-
-    /// <summary>
-    /// <see cref="MarkKeywordHits"/> for a string without escapes, from the keyword starts that
-    /// <see cref="FindKeywordStarts"/> found in its raw bytes: they are its UTF-8 text, so ASCII literals (keywords,
-    /// <see cref="SecretPattern.AlsoRequires"/>) occur in the one exactly when they occur in the other, and the
-    /// string need not be decoded to be marked.
-    /// </summary>
-    public bool MarkKeywordHitsAt(ReadOnlySpan<byte> raw, ReadOnlySpan<KeywordStart> starts, Span<bool> patternHits)
-    {
-        patternHits.Clear();
-        return _documentSearch is not null && _documentSearch.Mark(raw, starts, patternHits);
+        var any = _caseSensitive?.Mark(text, patternHits) ?? false;
+        return (_ignoreCase?.Mark(text, patternHits) ?? false) | any;
     }
 
     /// <summary>False when keywords cannot be searched in raw bytes (a non-ASCII keyword): then every string may hold one.</summary>
-    public bool CanFindKeywordStarts => _documentSearch is not null;
+    public bool CanMarkFromUtf8 => _documentSearch is not null;
+
+    /// <summary>
+    /// The keyword starts in the string's raw bytes are those of its UTF-8 text, so ASCII literals (keywords,
+    /// <see cref="SecretPattern.AlsoRequires"/>) occur in the one exactly when they occur in the other. The bytes after
+    /// the string are read ahead, so that even a short string is searched 16 bytes at a step.
+    /// </summary>
+    public bool MarkPatternsInUtf8(ReadOnlySpan<byte> utf8, int length, Span<bool> patternHits)
+    {
+        if (_documentSearch is null)
+            throw new NotSupportedException("Keywords of this catalog cannot be searched in raw bytes.");
+        var starts = t_starts ??= [];
+        starts.Clear();
+        _documentSearch.Search.Find(utf8, length, starts);
+        patternHits.Clear();
+        return starts.Count > 0 && _documentSearch.Mark(utf8[..length], CollectionsMarshal.AsSpan(starts), patternHits);
+    }
 
     /// <summary>
     /// Adds, in order, every offset below <paramref name="length"/> where a keyword of some pattern starts in
-    /// <paramref name="utf8"/>, the raw bytes of a string followed by the rest of its document (read ahead, not searched).
+    /// <paramref name="utf8"/> (the benchmark times this search alone).
     /// </summary>
     public void FindKeywordStarts(ReadOnlySpan<byte> utf8, int length, List<KeywordStart> starts)
     {
         if (_documentSearch is null)
-            throw new InvalidOperationException("Keywords of this catalog cannot be searched in raw bytes.");
+            throw new NotSupportedException("Keywords of this catalog cannot be searched in raw bytes.");
         _documentSearch.Search.Find(utf8, length, starts);
-    }
-
-    /// <summary>False when <see cref="PropertyName.Plain"/> could judge differently from a name's own text (see the constructor).</summary>
-    public bool PlainNamesPossible { get; }
-
-    /// <summary>True when the (normalised) name is the parent part of some "parent.key" context key.</summary>
-    public bool IsContextQualifier(string normalizedName) => Array.IndexOf(_contextQualifiers, normalizedName) >= 0;
-
-    /// <summary>True when a value under this (normalised) name could match a context key on its own or qualified by its parent.</summary>
-    public bool IsContextName(string? normalizedName)
-    {
-        if (normalizedName is null)
-            return false;
-        if (_anyEmptyPlainKey || (normalizedName.Length > 0 && _plainKeyEndings.Contains(normalizedName[^1])))
-        {
-            foreach (var key in _plainContextKeys)
-            {
-                if (normalizedName.EndsWith(key, StringComparison.Ordinal))
-                    return true;
-            }
-        }
-        return Array.IndexOf(_qualifiedContextKeys, normalizedName) >= 0;
     }
 
     private sealed class KeywordSet

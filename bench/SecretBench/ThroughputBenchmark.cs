@@ -4,18 +4,16 @@ using System.Text.Json;
 using TenantScanner.SecretScanning;
 using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 
-namespace TenantScanner.TestKit.SecretCorpus;
+namespace TenantScanner.Bench.Secrets;
 
 /// <summary>
 /// Measures one pass over every JSON file of a folder on all cores (Parallel.ForEach over files, reading each
 /// file inside the loop): <c>tokenize</c> only reads every token with <see cref="Utf8JsonReader"/> (the floor any
 /// JSON scanner pays), <c>tokenize-embedded</c> also tokenises the JSON documents held in strings (as the detector
-/// must), <c>detect</c> runs <see cref="SecretDetector.ScanJson(ReadOnlySpan{byte})"/>, <c>keyword-search</c> only
-/// the detector's keyword search over each whole file. A warm-up pass over all files runs first (JIT, page cache).
+/// must), <c>detect</c> runs <see cref="SecretDetector.ScanJson(ReadOnlySpan{byte})"/>, <c>detect-plain</c> the same
+/// with the plain engine (what the acceleration earns), <c>keyword-search</c> only the detector's keyword search over
+/// each whole file. A warm-up pass over all files runs first (JIT, page cache).
 /// Wall time suffers when other work shares the machine; CPU time is reported too; both are medians of five timed
 /// passes, with the GC's collections and pause per pass. Prints one JSON line.
 /// </summary>
@@ -150,27 +148,30 @@ public static class ThroughputBenchmark
 
     private static Func<byte[], int> Work(string mode)
     {
-        var detector = new SecretDetector(SecretPatternCatalog.LoadDefault());
+        var catalog = SecretPatternCatalog.LoadDefault();
+        var detector = new SecretDetector(catalog);
+        var plainDetector = new SecretDetector(catalog, SecretScanningEngine.Plain);
         return mode switch
         {
             "tokenize" => Tokenize,
             "tokenize-embedded" => content => TokenizeWithEmbedded(content, 0),
             "detect" => bytes => detector.ScanJson(bytes).Count,
+            "detect-plain" => bytes => plainDetector.ScanJson(bytes).Count,
             "keyword-search" => KeywordSearch(),
-            _ => throw new ArgumentException($"unknown benchmark mode '{mode}' (tokenize, tokenize-embedded, detect or keyword-search, optionally with {InMemorySuffix})", nameof(mode)),
+            _ => throw new ArgumentException($"unknown benchmark mode '{mode}' (tokenize, tokenize-embedded, detect, detect-plain or keyword-search, optionally with {InMemorySuffix})", nameof(mode)),
         };
     }
 
     /// <summary>One part of detection alone: the search for every keyword start in each whole file (embedded documents not included).</summary>
     private static Func<byte[], int> KeywordSearch()
     {
-        var prefilter = new KeywordPrefilter(SecretPatternCatalog.LoadDefault().Patterns);
+        var finder = new SimdKeywordFinder(SecretPatternCatalog.LoadDefault().Patterns);
         var starts = new ThreadLocal<List<KeywordStart>>(() => []);
         return content =>
         {
             var found = starts.Value!;
             found.Clear();
-            prefilter.FindKeywordStarts(content, content.Length, found);
+            finder.FindKeywordStarts(content, content.Length, found);
             return found.Count;
         };
     }

@@ -1,17 +1,14 @@
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Walking;
-namespace TenantScanner.SecretScanning.Judging;
+using TenantScanner.SecretScanning.Judging;
+
+namespace TenantScanner.SecretScanning.Acceleration;
 
 /// <summary>
-/// Whether a value's context matches one of a pattern's <see cref="SecretPattern.ContextKeys"/>, as
-/// <see cref="ValueContext.Matches"/> says, but with the plain keys (a name must end with one) answered once per
-/// name for all patterns: a value under a context name is asked about by every pattern with context keys, and
-/// the generic pattern alone has thirty keys. The answers are kept per thread, per name, as one bit per pattern.
+/// <see cref="IContextKeyMatcher"/> with the plain keys (a name must end with one) answered once per name for all
+/// patterns: a value under a context name is asked about by every pattern with context keys, and the generic
+/// pattern alone has thirty keys. The answers are kept per thread, per name, as one bit per pattern.
 /// </summary>
-internal sealed class ContextKeyMatcher
+internal sealed class CachedContextKeyMatcher : IContextKeyMatcher
 {
     /// <summary>A bit per pattern in a <see cref="ulong"/>: larger catalogs ask <see cref="ValueContext.Matches"/> key by key.</summary>
     private const int MaxPatterns = 64;
@@ -26,7 +23,7 @@ internal sealed class ContextKeyMatcher
     [ThreadStatic]
     private static NameCache? t_cache;
 
-    public ContextKeyMatcher(IReadOnlyList<SecretPattern> patterns)
+    public CachedContextKeyMatcher(IReadOnlyList<SecretPattern> patterns)
     {
         _allKeys = patterns.Select(p => p.ContextKeys.ToArray()).ToArray();
         _plainKeys = _allKeys.Select(keys => keys.Where(k => !k.Contains('.')).ToArray()).ToArray();
@@ -34,8 +31,7 @@ internal sealed class ContextKeyMatcher
         _useMasks = patterns.Count <= MaxPatterns;
     }
 
-    /// <param name="plainMatches">The plain-key answers for this context, computed on first need (pass the same variable for one value).</param>
-    public bool Matches(int pattern, in ValueContext context, ref ulong? plainMatches)
+    public bool Matches(int pattern, in ValueContext context)
     {
         if (!_useMasks)
         {
@@ -46,8 +42,7 @@ internal sealed class ContextKeyMatcher
             }
             return false;
         }
-        plainMatches ??= PlainMatches(context.Key) | PlainMatches(context.SiblingName);
-        if ((plainMatches.Value & (1UL << pattern)) != 0)
+        if ((PlainMatches(context) & (1UL << pattern)) != 0)
             return true;
         foreach (var key in _qualifiedKeys[pattern])
         {
@@ -57,14 +52,28 @@ internal sealed class ContextKeyMatcher
         return false;
     }
 
-    /// <summary>Bit i set when the name ends with a plain context key of pattern i.</summary>
-    private ulong PlainMatches(string? name)
+    /// <summary>
+    /// Bit i set when the value's name or its name sibling ends with a plain context key of pattern i. The judge asks
+    /// pattern after pattern about one value: the answer for its names is kept until other names are asked about.
+    /// </summary>
+    private ulong PlainMatches(in ValueContext context)
     {
-        if (name is null)
-            return 0;
         var cache = t_cache;
         if (cache is null || cache.Owner != this)
             t_cache = cache = new NameCache(this);
+        // The same string objects give the same answer (strings do not change): no lookup, no comparison of text.
+        if (!cache.HasLast || !ReferenceEquals(cache.LastKey, context.Key) || !ReferenceEquals(cache.LastSiblingName, context.SiblingName))
+        {
+            cache.LastMask = PlainMatches(cache, context.Key) | PlainMatches(cache, context.SiblingName);
+            (cache.LastKey, cache.LastSiblingName, cache.HasLast) = (context.Key, context.SiblingName, true);
+        }
+        return cache.LastMask;
+    }
+
+    private ulong PlainMatches(NameCache cache, string? name)
+    {
+        if (name is null)
+            return 0;
         if (cache.Masks.TryGetValue(name, out var mask))
             return mask;
         for (var pattern = 0; pattern < _plainKeys.Length; pattern++)
@@ -85,9 +94,13 @@ internal sealed class ContextKeyMatcher
     }
 
     /// <summary>One thread's answers for one matcher (a thread may use detectors with different catalogs).</summary>
-    private sealed class NameCache(ContextKeyMatcher owner)
+    private sealed class NameCache(CachedContextKeyMatcher owner)
     {
-        public ContextKeyMatcher Owner { get; } = owner;
+        public CachedContextKeyMatcher Owner { get; } = owner;
         public Dictionary<string, ulong> Masks { get; } = new(StringComparer.Ordinal);
+        public bool HasLast;
+        public string? LastKey;
+        public string? LastSiblingName;
+        public ulong LastMask;
     }
 }

@@ -1,3 +1,5 @@
+using TenantScanner.Snapshots;
+
 namespace TenantScanner.Cli.Collect;
 
 /// <summary>
@@ -45,10 +47,7 @@ public sealed class EndpointMap
 
     public string ToCanonical(string actual) => ToCanonical(new Uri(actual)).AbsoluteUri;
 
-    public static bool IsKeyVaultHost(string host) =>
-        host.EndsWith(".vault.azure.net", StringComparison.OrdinalIgnoreCase)
-        || host.EndsWith(".vault.usgovcloudapi.net", StringComparison.OrdinalIgnoreCase)
-        || host.EndsWith(".vault.azure.cn", StringComparison.OrdinalIgnoreCase);
+    public static bool IsKeyVaultHost(string host) => SourceServices.Classify(host) == SourceService.KeyVault;
 
     private static bool IsUnder(Uri uri, Uri? root) =>
         root is not null && uri.AbsoluteUri.StartsWith(root.AbsoluteUri, StringComparison.OrdinalIgnoreCase);

@@ -20,14 +20,17 @@ public sealed class GraphBatchReader(CollectContext context)
 
     /// <summary>The principals holding each resource's app roles, read from the resource side (few resources, many principals).</summary>
     public Task ReadAppRoleAssignedToAsync(IReadOnlyList<string> resourceIds, CancellationToken ct) =>
-        ReadPerObjectAsync(SourceKind.GraphAppRoleAssignedTo, resourceIds, id => $"/servicePrincipals/{id}/appRoleAssignedTo{AssignmentQuery}", ct);
+        ReadPerObjectAsync(SourceKind.GraphAppRoleAssignedTo, resourceIds, id => SubUrl(SourceKind.GraphAppRoleAssignedTo, id) + AssignmentQuery, ct);
 
     /// <summary>
     /// Federated identity credentials of each application (at most 20 per application, so one page each;
     /// the list API has no $select worth using: the objects are small).
     /// </summary>
     public Task ReadFederatedCredentialsAsync(IReadOnlyList<string> applicationIds, CancellationToken ct) =>
-        ReadPerObjectAsync(SourceKind.GraphApplicationFederatedCredentials, applicationIds, id => $"/applications/{id}/federatedIdentityCredentials", ct);
+        ReadPerObjectAsync(SourceKind.GraphApplicationFederatedCredentials, applicationIds, id => SubUrl(SourceKind.GraphApplicationFederatedCredentials, id), ct);
+
+    /// <summary>A sub-request URL as Graph wants it in a batch body: the source's route relative to the v1.0 root, e.g. <c>/applications/{id}/owners</c>.</summary>
+    private static string SubUrl(SourceKind kind, string id) => SourceTable.Of(kind).CanonicalUrl(id: id)[RecordingHandler.GraphRoot.Length..];
 
     private async Task ReadPerObjectAsync(SourceKind kind, IReadOnlyList<string> objectIds, Func<string, string> subUrl, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using TenantScanner.Cli.Collect.Http;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions;
@@ -29,9 +28,8 @@ public sealed class GraphCollector(CollectContext context, GraphServiceClient gr
 
     public async Task CollectAsync(CancellationToken ct)
     {
-        var root = RecordingRoot;
         await Task.WhenAll(
-            context.TryReadAsync(SourceKind.GraphOrganization, null, $"{root}/organization", async () =>
+            context.TryReadAsync(SourceKind.GraphOrganization, null, Url(SourceKind.GraphOrganization), async () =>
             {
                 var orgs = await PageAll(await graph.Organization.GetAsync(r => r.QueryParameters.Select = ["id", "displayName", "verifiedDomains"], ct),
                     p => p.Value, next => graph.Organization.WithUrl(next).GetAsync(cancellationToken: ct));
@@ -39,34 +37,35 @@ public sealed class GraphCollector(CollectContext context, GraphServiceClient gr
             }, ct),
             CollectServicePrincipalsAsync(ct),
             CollectApplicationsAsync(ct),
-            context.TryReadAsync(SourceKind.GraphUsers, null, $"{root}/users", async () =>
+            context.TryReadAsync(SourceKind.GraphUsers, null, Url(SourceKind.GraphUsers), async () =>
                 await PageAll(await graph.Users.GetAsync(r => { r.QueryParameters.Select = UserFields; r.QueryParameters.Top = 999; }, ct),
                     p => p.Value, next => graph.Users.WithUrl(next).GetAsync(cancellationToken: ct)), ct),
-            context.TryReadAsync(SourceKind.GraphDeletedUsers, null, $"{root}/directory/deletedItems/microsoft.graph.user", async () =>
+            context.TryReadAsync(SourceKind.GraphDeletedUsers, null, Url(SourceKind.GraphDeletedUsers), async () =>
                 // The SDK's typed cast segment is the short alias "graph.user"; the full name is what the snapshot format routes.
                 await PageAll(await graph.Directory.DeletedItems.WithUrl(
                         $"{graph.RequestAdapter.BaseUrl}/directory/deletedItems/microsoft.graph.user?$select=id,displayName,userPrincipalName,deletedDateTime&$top=999")
                     .GetAsync(cancellationToken: ct),
                     p => p.Value, next => graph.Directory.DeletedItems.WithUrl(next).GetAsync(cancellationToken: ct)), ct),
-            context.TryReadAsync(SourceKind.GraphOAuth2PermissionGrants, null, $"{root}/oauth2PermissionGrants", async () =>
+            context.TryReadAsync(SourceKind.GraphOAuth2PermissionGrants, null, Url(SourceKind.GraphOAuth2PermissionGrants), async () =>
                 await PageAll(await graph.Oauth2PermissionGrants.GetAsync(cancellationToken: ct),
                     p => p.Value, next => graph.Oauth2PermissionGrants.WithUrl(next).GetAsync(cancellationToken: ct)), ct),
-            context.TryReadAsync(SourceKind.GraphRoleAssignments, null, $"{root}/roleManagement/directory/roleAssignments", async () =>
+            context.TryReadAsync(SourceKind.GraphRoleAssignments, null, Url(SourceKind.GraphRoleAssignments), async () =>
                 await PageAll(await graph.RoleManagement.Directory.RoleAssignments.GetAsync(r =>
                     r.QueryParameters.Select = ["id", "principalId", "roleDefinitionId", "directoryScopeId"], ct),
                     p => p.Value, next => graph.RoleManagement.Directory.RoleAssignments.WithUrl(next).GetAsync(cancellationToken: ct)), ct),
-            context.TryReadAsync(SourceKind.GraphRoleDefinitions, null, $"{root}/roleManagement/directory/roleDefinitions", async () =>
+            context.TryReadAsync(SourceKind.GraphRoleDefinitions, null, Url(SourceKind.GraphRoleDefinitions), async () =>
                 await PageAll(await graph.RoleManagement.Directory.RoleDefinitions.GetAsync(r =>
                     r.QueryParameters.Select = ["id", "displayName", "templateId", "isBuiltIn"], ct),
                     p => p.Value, next => graph.RoleManagement.Directory.RoleDefinitions.WithUrl(next).GetAsync(cancellationToken: ct)), ct));
     }
 
-    private static string RecordingRoot => RecordingHandler.GraphRoot;
+    /// <summary>The canonical URL (no query) of a source, for coverage; the SDK builds the request itself.</summary>
+    private static string Url(SourceKind kind, string? id = null) => SourceTable.Of(kind).CanonicalUrl(id: id);
 
     private async Task CollectServicePrincipalsAsync(CancellationToken ct)
     {
         List<ServicePrincipal> principals = [];
-        var read = await context.TryReadAsync(SourceKind.GraphServicePrincipals, null, $"{RecordingRoot}/servicePrincipals", async () =>
+        var read = await context.TryReadAsync(SourceKind.GraphServicePrincipals, null, Url(SourceKind.GraphServicePrincipals), async () =>
             principals = await PageAll(await graph.ServicePrincipals.GetAsync(r =>
                 { r.QueryParameters.Select = ServicePrincipalFields; r.QueryParameters.Expand = OwnerExpand; r.QueryParameters.Top = 999; }, ct),
                 p => p.Value, next => graph.ServicePrincipals.WithUrl(next).GetAsync(cancellationToken: ct)), ct);
@@ -74,7 +73,7 @@ public sealed class GraphCollector(CollectContext context, GraphServiceClient gr
             return;
         var overflowing = principals.Where(HasMoreOwners).Select(sp => sp.Id!).ToList();
         await Parallel.ForEachAsync(overflowing, Parallelism(ct), async (id, token) =>
-            await context.TryReadAsync(SourceKind.GraphServicePrincipalOwners, null, $"{RecordingRoot}/servicePrincipals/{id}/owners", async () =>
+            await context.TryReadAsync(SourceKind.GraphServicePrincipalOwners, null, Url(SourceKind.GraphServicePrincipalOwners, id), async () =>
                 await PageAll(await graph.ServicePrincipals[id].Owners.GetAsync(r => { r.QueryParameters.Select = ["id"]; r.QueryParameters.Top = 999; }, token),
                     p => p.Value, next => graph.ServicePrincipals[id].Owners.WithUrl(next).GetAsync(cancellationToken: token)), token));
         var resources = principals.Where(IsApplicationPermissionResource).Select(sp => sp.Id!).ToList();
@@ -84,7 +83,7 @@ public sealed class GraphCollector(CollectContext context, GraphServiceClient gr
     private async Task CollectApplicationsAsync(CancellationToken ct)
     {
         List<Application> applications = [];
-        var read = await context.TryReadAsync(SourceKind.GraphApplications, null, $"{RecordingRoot}/applications", async () =>
+        var read = await context.TryReadAsync(SourceKind.GraphApplications, null, Url(SourceKind.GraphApplications), async () =>
             applications = await PageAll(await graph.Applications.GetAsync(r =>
                 { r.QueryParameters.Select = ApplicationFields; r.QueryParameters.Expand = OwnerExpand; r.QueryParameters.Top = 999; }, ct),
                 p => p.Value, next => graph.Applications.WithUrl(next).GetAsync(cancellationToken: ct)), ct);
@@ -92,7 +91,7 @@ public sealed class GraphCollector(CollectContext context, GraphServiceClient gr
             return;
         var overflowing = applications.Where(HasMoreOwners).Select(app => app.Id!).ToList();
         var owners = Parallel.ForEachAsync(overflowing, Parallelism(ct), async (id, token) =>
-            await context.TryReadAsync(SourceKind.GraphApplicationOwners, null, $"{RecordingRoot}/applications/{id}/owners", async () =>
+            await context.TryReadAsync(SourceKind.GraphApplicationOwners, null, Url(SourceKind.GraphApplicationOwners, id), async () =>
                 await PageAll(await graph.Applications[id].Owners.GetAsync(r => { r.QueryParameters.Select = ["id"]; r.QueryParameters.Top = 999; }, token),
                     p => p.Value, next => graph.Applications[id].Owners.WithUrl(next).GetAsync(cancellationToken: token)), token));
         // Only an application with a client secret can be flagged for lacking a federated credential (CRED005),

@@ -15,7 +15,7 @@ public sealed class KeyVaultCollector(CollectContext context, HttpClient transpo
     public async Task CollectAsync(CancellationToken ct)
     {
         await Task.WhenAll(context.Options.KeyVaults.Select(vault => context.TryReadAsync(SourceKind.KeyVaultSecrets, null,
-            vault.GetLeftPart(UriPartial.Authority) + "/secrets", async () =>
+            SourceTable.Of(SourceKind.KeyVaultSecrets).CanonicalUrl(vault.Authority), async () =>
             {
                 // The client is given the canonical vault URL (it keeps only scheme and host); the transport's rewrite handler redirects it.
                 var client = new SecretClient(new Uri(vault.GetLeftPart(UriPartial.Authority)), context.Credential, ClientOptions());

@@ -6,13 +6,11 @@ namespace TenantScanner.Cli.Collect;
 /// <summary>
 /// Reads the Power Platform admin API (environments, management applications), the Power Automate admin
 /// API (flows, each flow with its definition, each flow's owners), the Power Apps admin API (connections)
-/// and, per environment with a Dataverse database, the Dataverse Web API.
+/// and, per environment with a Dataverse database, the Dataverse Web API. URLs are the routes of
+/// <see cref="SourceTable"/> plus the query each source needs here.
 /// </summary>
 public sealed class PowerPlatformCollector(CollectContext context)
 {
-    public const string Bap = "https://api.bap.microsoft.com/providers/Microsoft.BusinessAppPlatform";
-    public const string Flow = "https://api.flow.microsoft.com/providers/Microsoft.ProcessSimple/scopes/admin/environments";
-    public const string PowerApps = "https://api.powerapps.com/providers/Microsoft.PowerApps/scopes/admin/environments";
     private const string BapVersion = "api-version=2020-10-01";
     private const string FlowVersion = "api-version=2016-11-01";
     /// <summary>Asks for the definition and the connection references explicitly, as the Power Automate clients do; the rules read both.</summary>
@@ -20,11 +18,11 @@ public sealed class PowerPlatformCollector(CollectContext context)
 
     private static readonly (SourceKind Kind, string Query)[] DataverseTables =
     [
-        (SourceKind.DataverseWorkflows, "workflows?$select=workflowid,name,category,statecode,_ownerid_value,clientdata,createdon,modifiedon,_createdby_value,resourceid&$filter=category%20eq%205"),
-        (SourceKind.DataverseConnectionReferences, "connectionreferences?$select=connectionreferenceid,connectionreferencelogicalname,connectionreferencedisplayname,connectorid,connectionid,_ownerid_value"),
-        (SourceKind.DataverseSystemUsers, "systemusers?$select=systemuserid,applicationid,fullname,isdisabled,azureactivedirectoryobjectid&$filter=applicationid%20ne%20null"),
-        (SourceKind.DataverseEnvironmentVariableDefinitions, "environmentvariabledefinitions?$select=environmentvariabledefinitionid,schemaname,displayname,type,defaultvalue"),
-        (SourceKind.DataverseEnvironmentVariableValues, "environmentvariablevalues?$select=environmentvariablevalueid,_environmentvariabledefinitionid_value,value"),
+        (SourceKind.DataverseWorkflows, "$select=workflowid,name,category,statecode,_ownerid_value,clientdata,createdon,modifiedon,_createdby_value,resourceid&$filter=category%20eq%205"),
+        (SourceKind.DataverseConnectionReferences, "$select=connectionreferenceid,connectionreferencelogicalname,connectionreferencedisplayname,connectorid,connectionid,_ownerid_value"),
+        (SourceKind.DataverseSystemUsers, "$select=systemuserid,applicationid,fullname,isdisabled,azureactivedirectoryobjectid&$filter=applicationid%20ne%20null"),
+        (SourceKind.DataverseEnvironmentVariableDefinitions, "$select=environmentvariabledefinitionid,schemaname,displayname,type,defaultvalue"),
+        (SourceKind.DataverseEnvironmentVariableValues, "$select=environmentvariablevalueid,_environmentvariabledefinitionid_value,value"),
     ];
 
     private static readonly Dictionary<string, string> DataverseHeaders = new()
@@ -38,10 +36,12 @@ public sealed class PowerPlatformCollector(CollectContext context)
     public async Task CollectAsync(CancellationToken ct)
     {
         IReadOnlyList<JsonElement> environments = [];
-        var listed = await context.TryReadAsync(SourceKind.PowerPlatformEnvironments, null, $"{Bap}/scopes/admin/environments",
-            async () => environments = await context.Pager.GetAllAsync($"{Bap}/scopes/admin/environments?{BapVersion}", ct), ct);
-        var managementApps = context.TryReadAsync(SourceKind.PowerPlatformManagementApps, null, $"{Bap}/adminApplications",
-            async () => await context.Pager.GetAllAsync($"{Bap}/adminApplications?{BapVersion}", ct), ct);
+        var environmentsUrl = Url(SourceKind.PowerPlatformEnvironments);
+        var listed = await context.TryReadAsync(SourceKind.PowerPlatformEnvironments, null, environmentsUrl,
+            async () => environments = await context.Pager.GetAllAsync($"{environmentsUrl}?{BapVersion}", ct), ct);
+        var managementAppsUrl = Url(SourceKind.PowerPlatformManagementApps);
+        var managementApps = context.TryReadAsync(SourceKind.PowerPlatformManagementApps, null, managementAppsUrl,
+            async () => await context.Pager.GetAllAsync($"{managementAppsUrl}?{BapVersion}", ct), ct);
 
         var wanted = context.Options.Environments;
         var targets = environments
@@ -60,13 +60,13 @@ public sealed class PowerPlatformCollector(CollectContext context)
 
     private async Task CollectEnvironmentAsync(string environment, string? instanceUrl, CancellationToken ct)
     {
-        var env = Uri.EscapeDataString(environment);
-        var flowsUrl = $"{Flow}/{env}/v2/flows";
+        var flowsUrl = Url(SourceKind.Flows, environment: environment);
         IReadOnlyList<JsonElement> flows = [];
         var flowsRead = context.TryReadAsync(SourceKind.Flows, environment, flowsUrl,
             async () => flows = await context.Pager.GetAllAsync($"{flowsUrl}?{FlowVersion}", ct), ct);
-        var connections = context.TryReadAsync(SourceKind.Connections, environment, $"{PowerApps}/{env}/connections",
-            async () => await context.Pager.GetAllAsync($"{PowerApps}/{env}/connections?{FlowVersion}", ct), ct);
+        var connectionsUrl = Url(SourceKind.Connections, environment: environment);
+        var connections = context.TryReadAsync(SourceKind.Connections, environment, connectionsUrl,
+            async () => await context.Pager.GetAllAsync($"{connectionsUrl}?{FlowVersion}", ct), ct);
         var dataverse = instanceUrl is null ? Task.CompletedTask : CollectDataverseAsync(environment, instanceUrl, ct);
 
         if (await flowsRead)
@@ -75,11 +75,12 @@ public sealed class PowerPlatformCollector(CollectContext context)
             await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = context.Options.Resilience.MaxConcurrencyPerHost * 2, CancellationToken = ct },
                 async (flow, token) =>
                 {
-                    var flowUrl = $"{Flow}/{env}/flows/{Uri.EscapeDataString(flow)}";
+                    var flowUrl = Url(SourceKind.FlowDetails, environment: environment, flow: flow);
                     await context.TryReadAsync(SourceKind.FlowDetails, environment, flowUrl,
                         async () => await context.Pager.GetAllAsync($"{flowUrl}?{FlowVersion}&{FlowDetailsExpand}", token), token);
-                    await context.TryReadAsync(SourceKind.FlowOwners, environment, $"{flowUrl}/owners",
-                        async () => await context.Pager.GetAllAsync($"{flowUrl}/owners?{FlowVersion}", token), token);
+                    var ownersUrl = Url(SourceKind.FlowOwners, environment: environment, flow: flow);
+                    await context.TryReadAsync(SourceKind.FlowOwners, environment, ownersUrl,
+                        async () => await context.Pager.GetAllAsync($"{ownersUrl}?{FlowVersion}", token), token);
                 });
         }
         await Task.WhenAll(connections, dataverse);
@@ -87,10 +88,17 @@ public sealed class PowerPlatformCollector(CollectContext context)
 
     private async Task CollectDataverseAsync(string environment, string instanceUrl, CancellationToken ct)
     {
-        var root = instanceUrl.TrimEnd('/') + "/api/data/v9.2/";
-        await Task.WhenAll(DataverseTables.Select(table => context.TryReadAsync(table.Kind, environment, root + table.Query.Split('?')[0],
-            async () => await context.Pager.GetAllAsync(root + table.Query, ct, DataverseHeaders), ct)));
+        var organisation = new Uri(instanceUrl).Authority;
+        await Task.WhenAll(DataverseTables.Select(table =>
+        {
+            var url = Url(table.Kind, host: organisation);
+            return context.TryReadAsync(table.Kind, environment, url,
+                async () => await context.Pager.GetAllAsync($"{url}?{table.Query}", ct, DataverseHeaders), ct);
+        }));
     }
+
+    private static string Url(SourceKind kind, string? host = null, string? environment = null, string? flow = null) =>
+        SourceTable.Of(kind).CanonicalUrl(host, environment: environment, flow: flow);
 
     private static string? InstanceUrl(JsonElement environment) =>
         environment.TryGetProperty("properties", out var properties)

@@ -1,12 +1,13 @@
 using Spectre.Console;
 using TenantScanner.Cli.Collect;
+using TenantScanner.Snapshots;
 
 namespace TenantScanner.Cli.Commands;
 
 /// <summary>
 /// Runs one collection for a command: live progress on a terminal, plain lines otherwise, a summary per
 /// source and per coverage gap at the end. Sign-in and configuration failures are printed (without
-/// secrets) and returned as <see cref="ExitCodes.BadInput"/>.
+/// secrets) and returned as <see cref="ExitCodes.BadInput"/>, as is an output folder that already exists.
 /// </summary>
 internal static class CollectRun
 {
@@ -37,6 +38,12 @@ internal static class CollectRun
         }
         catch (CollectConfigurationException ex)
         {
+            await error.WriteLineAsync(ex.Message);
+            return new Outcome(null, ExitCodes.BadInput);
+        }
+        catch (SnapshotOutputException ex)
+        {
+            // --out names a folder that exists (or the finished snapshot could not be moved there): the user picks another.
             await error.WriteLineAsync(ex.Message);
             return new Outcome(null, ExitCodes.BadInput);
         }

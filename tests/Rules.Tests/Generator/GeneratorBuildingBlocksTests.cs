@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using TenantScanner.TestKit.TenantGenerator.Model;
+using TenantScanner.Snapshots;
 using TenantScanner.TestKit.TenantGenerator.Output;
 
 namespace TenantScanner.Tests.Generator;
@@ -16,9 +17,12 @@ public sealed class GeneratorBuildingBlocksTests : IDisposable
     public void Manifest_check_reports_a_file_changed_after_it_was_written()
     {
         var folder = Path.Combine(_temp, "tampered");
-        var writer = new SnapshotWriter(folder, DateTimeOffset.UnixEpoch, indented: false);
-        writer.WriteResponse("graph/users-0001.json", "https://graph.microsoft.com/v1.0/users", new JsonObject { ["value"] = new JsonArray() });
-        writer.Complete("t", "T", DateTimeOffset.UnixEpoch, []);
+        using (var snapshot = new SnapshotWriter(folder))
+        {
+            new GeneratedResponseWriter(snapshot, DateTimeOffset.UnixEpoch, indented: false)
+                .WriteResponse("graph/users-0001.json", "https://graph.microsoft.com/v1.0/users", new JsonObject { ["value"] = new JsonArray() });
+            snapshot.Complete("t", "T", new ToolInfo("tests", "1"));
+        }
         Assert.Empty(SnapshotFolder.ManifestProblems(folder));
 
         File.AppendAllText(Path.Combine(folder, "graph", "users-0001.json"), " ");
@@ -29,29 +33,51 @@ public sealed class GeneratorBuildingBlocksTests : IDisposable
     [Fact]
     public void Writer_refuses_a_url_that_no_source_route_knows()
     {
-        var writer = new SnapshotWriter(Path.Combine(_temp, "unknown"), DateTimeOffset.UnixEpoch, indented: false);
+        using var snapshot = new SnapshotWriter(Path.Combine(_temp, "unknown"));
+        var writer = new GeneratedResponseWriter(snapshot, DateTimeOffset.UnixEpoch, indented: false);
 
         var error = Assert.Throws<InvalidOperationException>(() =>
             writer.WriteResponse("x.json", "https://graph.microsoft.com/v1.0/groups", new JsonObject()));
 
         Assert.Contains("matches no source route", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, snapshot.FileCount);
     }
 
     [Fact]
     public void An_empty_list_is_still_written_as_one_page_without_a_next_link()
     {
         var folder = Path.Combine(_temp, "empty");
-        var writer = new SnapshotWriter(folder, DateTimeOffset.UnixEpoch, indented: false);
-        var pages = new PagedListWriter(writer, new StableIds("s"));
+        using var snapshot = new SnapshotWriter(folder);
+        var pages = new PagedListWriter(new GeneratedResponseWriter(snapshot, DateTimeOffset.UnixEpoch, indented: false), new StableIds("s"));
 
         var count = pages.Write(new ListRequest("graph/oauth2PermissionGrants", "https://graph.microsoft.com/v1.0/oauth2PermissionGrants", 999,
-            PagingStyle.OData, "https://graph.microsoft.com/v1.0/$metadata#oauth2PermissionGrants"), []);
+            "https://graph.microsoft.com/v1.0/$metadata#oauth2PermissionGrants"), []);
+        snapshot.Complete("t", "T", new ToolInfo("tests", "1"));
 
         Assert.Equal(0, count);
         using var page = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "graph", "oauth2PermissionGrants-0001.json")));
         Assert.Equal(0, page.RootElement.GetProperty("value").GetArrayLength());
         Assert.False(page.RootElement.TryGetProperty("@odata.nextLink", out _));
-        Assert.Equal(1, writer.FileCount);
+        Assert.Equal(1, snapshot.FileCount);
+    }
+
+    [Fact]
+    public void Pages_of_a_list_are_chained_with_the_next_link_property_the_source_table_declares()
+    {
+        var folder = Path.Combine(_temp, "chained");
+        using var snapshot = new SnapshotWriter(folder);
+        var pages = new PagedListWriter(new GeneratedResponseWriter(snapshot, DateTimeOffset.UnixEpoch, indented: false), new StableIds("s"));
+        var item = new JsonObject { ["name"] = "x" };
+
+        pages.Write(new ListRequest("bap/adminApplications", "https://api.bap.microsoft.com/providers/Microsoft.BusinessAppPlatform/adminApplications", 1),
+            [item, (JsonObject)item.DeepClone()]);
+        pages.Write(new ListRequest("graph/users", "https://graph.microsoft.com/v1.0/users", 1, "ctx"), [(JsonObject)item.DeepClone(), (JsonObject)item.DeepClone()]);
+        snapshot.Complete("t", "T", new ToolInfo("tests", "1"));
+
+        using var admin = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "bap", "adminApplications-0001.json")));
+        using var graph = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "graph", "users-0001.json")));
+        Assert.True(admin.RootElement.TryGetProperty("nextLink", out _));
+        Assert.True(graph.RootElement.TryGetProperty("@odata.nextLink", out _));
     }
 
     [Fact]

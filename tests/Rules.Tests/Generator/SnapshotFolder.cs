@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Tests.Generator;
@@ -24,17 +22,16 @@ internal static class SnapshotFolder
         return path;
     }
 
+    /// <summary>The folder's manifest, read and validated the way the loader reads it.</summary>
     public static SnapshotManifest ReadManifest(string folder) =>
-        JsonSerializer.Deserialize<SnapshotManifest>(File.ReadAllBytes(Path.Combine(folder, SnapshotManifest.FileName)))
-        ?? throw new InvalidOperationException("empty manifest");
+        ManifestReader.Parse(File.ReadAllBytes(Path.Combine(folder, SnapshotManifest.FileName)));
 
     /// <summary>Every problem with the folder's manifest: unknown routes, wrong hashes, missing or unlisted files.</summary>
     public static List<string> ManifestProblems(string folder)
     {
         var problems = new List<string>();
         var manifest = ReadManifest(folder);
-        if (manifest.FormatVersion != SnapshotManifest.CurrentFormatVersion)
-            problems.Add($"formatVersion {manifest.FormatVersion}");
+        var source = new FolderSnapshotSource(folder);
         foreach (var entry in manifest.Entries)
         {
             if (SourceRoutes.Match(entry.Url) is null)
@@ -45,7 +42,8 @@ internal static class SnapshotFolder
                 problems.Add($"{entry.File}: missing");
                 continue;
             }
-            var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+            using var file = SnapshotFileReader.Read(source, entry.File, CancellationToken.None);
+            var hash = file.Sha256();
             if (hash != entry.Sha256)
                 problems.Add($"{entry.File}: sha256 {hash} != manifest {entry.Sha256}");
         }

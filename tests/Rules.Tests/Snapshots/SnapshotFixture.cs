@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -8,8 +9,10 @@ using TenantScanner.Snapshots;
 namespace TenantScanner.Tests.Snapshots;
 
 /// <summary>
-/// Writes a small snapshot into a temporary folder: response files plus a manifest.json with correct
-/// SHA-256 values. Tests then change one fact (a hash, a path, a body) and load it.
+/// Writes a small snapshot with the scanner's own <see cref="SnapshotWriter"/> into a temporary folder.
+/// Tests then change one fact (a hash, a path, a body, a manifest field) and load it: files can be
+/// changed in <see cref="Folder"/> at any time, and manifest edits (<see cref="LastEntry"/>,
+/// <see cref="FormatVersion"/>) are applied to the manifest the writer wrote.
 /// </summary>
 internal sealed class SnapshotFixture : IDisposable
 {
@@ -19,37 +22,32 @@ internal sealed class SnapshotFixture : IDisposable
     public const string FlowAdmin = "https://api.flow.microsoft.com/providers/Microsoft.ProcessSimple/scopes/admin/environments";
     public const string PowerAppsAdmin = "https://api.powerapps.com/providers/Microsoft.PowerApps/scopes/admin/environments";
 
-    private readonly List<JsonObject> _entries = [];
-    private readonly List<JsonObject> _coverage = [];
+    private static readonly DateTimeOffset CollectedAt = DateTimeOffset.Parse("2026-11-27T02:00:00Z", CultureInfo.InvariantCulture);
+    private static readonly DateTimeOffset EntryCollectedAt = CollectedAt.AddSeconds(3);
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "snapshot-tests", Guid.NewGuid().ToString("N"));
+    private readonly SnapshotWriter _writer;
+    /// <summary>Manifest entries handed out by <see cref="LastEntry"/> (by index), which replace the written ones.</summary>
+    private readonly Dictionary<int, JsonObject> _editedEntries = [];
+    private string? _writtenManifest;
     private int _counter;
 
-    public SnapshotFixture()
-    {
-        Folder = Path.Combine(Path.GetTempPath(), "snapshot-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Folder);
-    }
+    public SnapshotFixture() => _writer = new SnapshotWriter(Path.Combine(_root, "snapshot"));
 
-    public string Folder { get; }
+    /// <summary>The writer's partial folder until the manifest is written (by <see cref="Load"/> or <see cref="ManifestJson"/>), then the snapshot folder.</summary>
+    public string Folder => _writtenManifest is null ? _writer.PartialFolder : _writer.OutputFolder;
 
+    /// <summary>Written into the manifest in place of the current version, to test refusals.</summary>
     public int FormatVersion { get; set; } = SnapshotManifest.CurrentFormatVersion;
 
-    /// <summary>Adds a response file with its manifest entry; returns the relative file name.</summary>
-    public string Add(string url, string body, int status = 200, string method = "GET", string? file = null, JsonArray? batch = null)
+    /// <summary>Records a response file with its manifest entry; returns the relative file name.</summary>
+    public string Add(string url, string body, int status = 200, string method = "GET", string? file = null, IReadOnlyList<BatchRequestInfo>? batch = null)
     {
         file ??= $"responses/{++_counter:D4}.json";
-        WriteFile(file, body);
-        var entry = new JsonObject
+        _writer.Record(new RecordedResponse
         {
-            ["file"] = file,
-            ["method"] = method,
-            ["url"] = url,
-            ["status"] = status,
-            ["sha256"] = Sha256(Encoding.UTF8.GetBytes(body)),
-            ["collectedAt"] = "2026-11-27T02:00:03Z",
-        };
-        if (batch is not null)
-            entry["batch"] = batch;
-        _entries.Add(entry);
+            File = file, Method = method, Url = url, Status = status, Body = Encoding.UTF8.GetBytes(body), Batch = batch, CollectedAt = EntryCollectedAt,
+        });
         return file;
     }
 
@@ -59,22 +57,23 @@ internal sealed class SnapshotFixture : IDisposable
             ? $$"""{"value":[{{itemsJson}}]}"""
             : $$"""{"@odata.nextLink":"{{nextLink}}","value":[{{itemsJson}}]}""", status);
 
-    public string AddBatch(string body, params (string Id, string Url)[] requests)
-    {
-        var batch = new JsonArray([.. requests.Select(r => (JsonNode)new JsonObject { ["id"] = r.Id, ["method"] = "GET", ["url"] = r.Url })]);
-        return Add($"{Graph}/$batch", body, method: "POST", batch: batch);
-    }
+    public string AddBatch(string body, params (string Id, string Url)[] requests) =>
+        Add($"{Graph}/$batch", body, method: "POST", batch: [.. requests.Select(r => new BatchRequestInfo(r.Id, "GET", r.Url))]);
 
-    public void AddGap(string source, string? environmentId = null, int? status = 403, string error = "Forbidden")
-    {
-        var gap = new JsonObject { ["source"] = source, ["error"] = error };
-        if (environmentId is not null) gap["environmentId"] = environmentId;
-        if (status is not null) gap["status"] = status;
-        _coverage.Add(gap);
-    }
+    public void AddGap(string source, string? environmentId = null, int? status = 403, string error = "Forbidden") =>
+        _writer.AddCoverageGap(new CoverageGap { Source = source, EnvironmentId = environmentId, Status = status, Error = error });
 
-    /// <summary>Edits the last entry added (e.g. to break its hash or path).</summary>
-    public JsonObject LastEntry => _entries[^1];
+    /// <summary>The last entry recorded, as JSON to edit (e.g. to break its hash or path); the edit lands in the manifest.</summary>
+    public JsonObject LastEntry
+    {
+        get
+        {
+            var index = _writer.FileCount - 1;
+            if (!_editedEntries.TryGetValue(index, out var entry))
+                _editedEntries[index] = entry = JsonSerializer.SerializeToNode(_writer.Entries[index], TenantScanner.Snapshots.ManifestJson.Options)!.AsObject();
+            return entry;
+        }
+    }
 
     public void WriteFile(string relativePath, string content)
     {
@@ -83,24 +82,29 @@ internal sealed class SnapshotFixture : IDisposable
         File.WriteAllBytes(path, Encoding.UTF8.GetBytes(content));
     }
 
+    /// <summary>Completes the snapshot on first use; returns the manifest with the tests' edits applied.</summary>
     public string ManifestJson()
     {
-        var manifest = new JsonObject
+        if (_writtenManifest is null)
         {
-            ["formatVersion"] = FormatVersion,
-            ["tenantId"] = TenantId,
-            ["tenantDisplayName"] = "Contoso",
-            ["collectedAt"] = "2026-11-27T02:00:00Z",
-            ["tool"] = new JsonObject { ["name"] = "tests", ["version"] = "1.0" },
-            ["entries"] = new JsonArray([.. _entries.Select(e => e.DeepClone())]),
-            ["coverage"] = new JsonArray([.. _coverage.Select(c => c.DeepClone())]),
-        };
+            _writer.Complete(TenantId, "Contoso", new ToolInfo("tests", "1.0"), CollectedAt);
+            _writtenManifest = File.ReadAllText(Path.Combine(_writer.OutputFolder, SnapshotManifest.FileName));
+        }
+        if (_editedEntries.Count == 0 && FormatVersion == SnapshotManifest.CurrentFormatVersion)
+            return _writtenManifest;
+        var manifest = JsonNode.Parse(_writtenManifest)!.AsObject();
+        manifest["formatVersion"] = FormatVersion;
+        var entries = manifest["entries"]!.AsArray();
+        foreach (var (index, entry) in _editedEntries)
+            entries[index] = entry.DeepClone();
         return manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
     public LoadedSnapshot Load()
     {
-        WriteFile(SnapshotManifest.FileName, ManifestJson());
+        var manifest = ManifestJson();
+        if (!ReferenceEquals(manifest, _writtenManifest))
+            WriteFile(SnapshotManifest.FileName, manifest);
         return InventoryLoader.Load(new FolderSnapshotSource(Folder));
     }
 
@@ -110,7 +114,9 @@ internal sealed class SnapshotFixture : IDisposable
 
     public void Dispose()
     {
-        try { Directory.Delete(Folder, recursive: true); }
+        _writer.Dispose();
+        try { Directory.Delete(_root, recursive: true); }
+        catch (DirectoryNotFoundException) { /* nothing was written */ }
         catch (IOException) { /* a temp folder left behind is harmless */ }
     }
 }

@@ -90,41 +90,6 @@ public sealed class CollectBuildingBlockTests
         Assert.Null(SecretArguments.Refusal(["collect", "--tenant", "contoso.onmicrosoft.com", "--out", "snapshots/2026-11-27", "--auth", "workload-identity"]));
 
     [Fact]
-    public void An_interrupted_run_leaves_no_folder_that_looks_like_a_snapshot()
-    {
-        var root = Path.Combine(Path.GetTempPath(), "scanner-writer-" + Guid.NewGuid().ToString("N"));
-        var output = Path.Combine(root, "snap");
-        string partial;
-        using (var writer = new SnapshotWriter(output, TimeProvider.System))
-        {
-            partial = writer.PartialFolder;
-            writer.Record("GET", "https://graph.microsoft.com/v1.0/users", 200, "{\"value\":[]}"u8.ToArray());
-            Assert.True(Directory.Exists(partial));
-            Assert.False(Directory.Exists(output));
-        } // disposed without Complete: the run was interrupted
-
-        Assert.False(Directory.Exists(output));
-        Assert.False(Directory.Exists(partial));
-        Directory.Delete(root, recursive: true);
-    }
-
-    [Fact]
-    public void A_completed_snapshot_has_its_manifest_and_an_existing_output_folder_is_refused()
-    {
-        var root = Path.Combine(Path.GetTempPath(), "scanner-writer-" + Guid.NewGuid().ToString("N"));
-        var output = Path.Combine(root, "snap");
-        using (var writer = new SnapshotWriter(output, TimeProvider.System))
-        {
-            writer.Record("GET", "https://graph.microsoft.com/v1.0/users", 200, "{\"value\":[]}"u8.ToArray());
-            writer.Complete("tenant-1", "Contoso", new TenantScanner.Snapshots.ToolInfo("t", "1"));
-        }
-
-        Assert.True(File.Exists(Path.Combine(output, "manifest.json")));
-        Assert.Throws<CollectConfigurationException>(() => new SnapshotWriter(output, TimeProvider.System));
-        Directory.Delete(root, recursive: true);
-    }
-
-    [Fact]
     public void A_config_file_with_a_secret_setting_is_refused_naming_the_line()
     {
         var path = Path.Combine(Path.GetTempPath(), $"collect-{Guid.NewGuid():N}.yaml");

@@ -93,6 +93,23 @@ public sealed class LiveCollectionTests : IDisposable
         Assert.Contains("GAP flow.flows [env-a]", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Collecting_into_an_existing_folder_exits_with_bad_input_and_leaves_the_folder_alone()
+    {
+        await using var fake = await FakeTenantHost.StartAsync(_served);
+        var existing = Path.Combine(fake.WorkFolder, "taken");
+        Directory.CreateDirectory(existing);
+        File.WriteAllText(Path.Combine(existing, "notes.txt"), "keep me");
+        var output = new StringWriter();
+
+        var exit = await Invoke(fake, output, "collect", "--tenant", "contoso.onmicrosoft.com", "--out", existing, "--config", WriteConfig(fake));
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains($"The output folder '{existing}' already exists; choose a new folder for each snapshot.", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["notes.txt"], Directory.EnumerateFileSystemEntries(existing).Select(Path.GetFileName));
+        Assert.Empty(fake.Server.Requests.All);
+    }
+
     [Theory]
     [InlineData("graph.users", "User.Read.All")]
     [InlineData("graph.servicePrincipals", "Application.Read.All")]

@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using TenantScanner.Cli.Collect;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Cli.Tests.Live;
@@ -9,7 +6,7 @@ namespace TenantScanner.Cli.Tests.Live;
 /// <summary>
 /// Writes a small but complete snapshot: every source the collector reads, with multi-page lists
 /// (nextLink and @odata.nextLink), an owner list that overflows $expand, two environments (one with
-/// Dataverse) and a vault.
+/// Dataverse) and a vault. Written with the scanner's own <see cref="SnapshotWriter"/>.
 /// </summary>
 public sealed class TestSnapshotBuilder
 {
@@ -19,35 +16,35 @@ public sealed class TestSnapshotBuilder
     private const string Graph = "https://graph.microsoft.com/v1.0";
     private const string Dataverse = "https://orga.crm.dynamics.com/api/data/v9.2";
 
-    private readonly List<ManifestEntry> _entries = [];
-    private readonly string _folder;
+    private readonly SnapshotWriter _writer;
     private int _n;
 
-    private TestSnapshotBuilder(string folder) => _folder = folder;
+    private TestSnapshotBuilder(SnapshotWriter writer) => _writer = writer;
 
+    /// <summary>Writes the snapshot to <paramref name="folder"/>, which must not exist yet; returns the folder.</summary>
     public static string Create(string folder)
     {
-        var builder = new TestSnapshotBuilder(folder);
-        builder.Build();
-        return folder;
+        using var writer = new SnapshotWriter(folder);
+        new TestSnapshotBuilder(writer).Build();
+        return writer.Complete("tenant-1", null, new ToolInfo("test", "1"),
+            DateTimeOffset.Parse("2026-11-27T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private void Build()
     {
-        Directory.CreateDirectory(_folder);
         List($"{Graph}/organization", [new JsonObject { ["id"] = "tenant-1", ["displayName"] = "Contoso Test", ["verifiedDomains"] = new JsonArray() }]);
         var graphSp = Sp("sp-graph", "Microsoft Graph", appRoles: true, owners: 0);
         var sps = new[] { graphSp, Sp("sp-1", "Payroll bot", false, 1), Sp("sp-2", "Zoë Müller's app", false, 0), Sp("sp-3", "Busy app", true, 21), Sp("sp-4", "山田太郎 sync", false, 2) };
-        Pages($"{Graph}/servicePrincipals?$top=999", "@odata.nextLink", sps.Chunk(2).ToList());
+        Pages($"{Graph}/servicePrincipals?$top=999", sps.Chunk(2).ToList());
         List($"{Graph}/servicePrincipals/sp-3/owners?$select=id&$top=999", [.. Enumerable.Range(0, 21).Select(i => Owner($"user-{i % 3}"))]);
-        Pages($"{Graph}/applications?$top=999", "@odata.nextLink", [[App("app-1", 1), App("app-2", 0), App("app-3", 1, secrets: false)]]);
+        Pages($"{Graph}/applications?$top=999", [[App("app-1", 1), App("app-2", 0), App("app-3", 1, secrets: false)]]);
         List($"{Graph}/applications/app-1/federatedIdentityCredentials", [new JsonObject
         {
             ["id"] = "fic-1", ["name"] = "github-main", ["issuer"] = "https://token.actions.githubusercontent.com",
             ["subject"] = "repo:contoso/payroll:ref:refs/heads/main", ["audiences"] = new JsonArray("api://AzureADTokenExchange"),
         }]);
         List($"{Graph}/applications/app-2/federatedIdentityCredentials", []);
-        Pages($"{Graph}/users?$top=999", "@odata.nextLink", [[User("user-0", true), User("user-1", false)], [User("user-2", true)]]);
+        Pages($"{Graph}/users?$top=999", [[User("user-0", true), User("user-1", false)], [User("user-2", true)]]);
         List($"{Graph}/directory/deletedItems/microsoft.graph.user?$top=999", [User("user-9", false)]);
         List($"{Graph}/oauth2PermissionGrants", [new JsonObject { ["id"] = "g1", ["clientId"] = "sp-1", ["consentType"] = "AllPrincipals", ["resourceId"] = "sp-graph", ["scope"] = "User.Read Mail.Read" }]);
         List($"{Graph}/roleManagement/directory/roleAssignments", [new JsonObject { ["id"] = "ra1", ["principalId"] = "sp-1", ["roleDefinitionId"] = "rd1", ["directoryScopeId"] = "/" }]);
@@ -56,13 +53,13 @@ public sealed class TestSnapshotBuilder
         List($"{Graph}/servicePrincipals/sp-3/appRoleAssignedTo?$top=999", []);
 
         const string bap = "https://api.bap.microsoft.com/providers/Microsoft.BusinessAppPlatform";
-        Pages($"{bap}/scopes/admin/environments?api-version=2020-10-01", "nextLink", [[Environment(EnvA, "https://orga.crm.dynamics.com/")], [Environment(EnvB, null)]]);
+        Pages($"{bap}/scopes/admin/environments?api-version=2020-10-01", [[Environment(EnvA, "https://orga.crm.dynamics.com/")], [Environment(EnvB, null)]]);
         List($"{bap}/adminApplications?api-version=2020-10-01", [new JsonObject { ["applicationId"] = "00000000-0000-0000-0000-00000000a001" }]);
         foreach (var env in new[] { EnvA, EnvB })
         {
             var flowRoot = $"https://api.flow.microsoft.com/providers/Microsoft.ProcessSimple/scopes/admin/environments/{env}";
             var flows = Enumerable.Range(1, 3).Select(i => Flow(env, $"{env}-flow-{i}")).ToList();
-            Pages($"{flowRoot}/v2/flows?api-version=2016-11-01", "nextLink", [[.. flows.Take(2)], [.. flows.Skip(2)]]);
+            Pages($"{flowRoot}/v2/flows?api-version=2016-11-01", [[.. flows.Take(2)], [.. flows.Skip(2)]]);
             foreach (var flow in flows)
             {
                 var name = flow["name"]!.GetValue<string>();
@@ -74,28 +71,22 @@ public sealed class TestSnapshotBuilder
             List($"https://api.powerapps.com/providers/Microsoft.PowerApps/scopes/admin/environments/{env}/connections?api-version=2016-11-01",
                 [new JsonObject { ["name"] = $"{env}-conn", ["properties"] = new JsonObject { ["apiId"] = "/providers/Microsoft.PowerApps/apis/shared_office365", ["accountName"] = "user-1@contoso.com" } }]);
         }
-        Pages($"{Dataverse}/workflows?$filter=category eq 5", "@odata.nextLink",
+        Pages($"{Dataverse}/workflows?$filter=category eq 5",
             [[new JsonObject { ["workflowid"] = "wf1", ["category"] = 5, ["clientdata"] = "{\"properties\":{}}" }], [new JsonObject { ["workflowid"] = "wf2", ["category"] = 5 }]]);
         List($"{Dataverse}/connectionreferences", [new JsonObject { ["connectionreferenceid"] = "cr1", ["connectionid"] = $"{EnvA}-conn" }]);
         List($"{Dataverse}/systemusers?$filter=applicationid ne null", [new JsonObject { ["systemuserid"] = "su1", ["applicationid"] = "app-id-1", ["isdisabled"] = false }]);
         List($"{Dataverse}/environmentvariabledefinitions", [new JsonObject { ["environmentvariabledefinitionid"] = "d1", ["schemaname"] = "new_Password", ["type"] = 100000000 }]);
         List($"{Dataverse}/environmentvariablevalues", [new JsonObject { ["environmentvariablevalueid"] = "v1", ["_environmentvariabledefinitionid_value"] = "d1", ["value"] = "hunter2-not-a-real-one" }]);
-        Pages($"{Vault}/secrets?api-version=7.5", "nextLink",
+        Pages($"{Vault}/secrets?api-version=7.5",
             [[Secret("db-password"), Secret("api-key")], [Secret("old-cert-pass")]]);
-
-        var manifest = new SnapshotManifest
-        {
-            FormatVersion = 1, TenantId = "tenant-1", CollectedAt = DateTimeOffset.Parse("2026-11-27T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
-            Tool = new ToolInfo("test", "1"), Entries = _entries,
-        };
-        File.WriteAllBytes(Path.Combine(_folder, "manifest.json"), JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson.Options));
     }
 
     private void List(string url, JsonNode[] items) => Write(url, new JsonObject { ["value"] = new JsonArray([.. items.Select(i => i.DeepClone())]) });
 
-    /// <summary>Writes a paged list; page i links to page i+1 with a skip token, the way the services do.</summary>
-    private void Pages(string url, string linkName, List<JsonObject[]> pages)
+    /// <summary>Writes a paged list; page i links to page i+1 with a skip token and the next-link property the source table names.</summary>
+    private void Pages(string url, List<JsonObject[]> pages)
     {
+        var linkName = SourceRoutes.Match(url)!.Source.NextLinkProperty!;
         var current = url;
         for (var i = 0; i < pages.Count; i++)
         {
@@ -108,18 +99,11 @@ public sealed class TestSnapshotBuilder
         }
     }
 
-    private void Write(string url, JsonNode body)
+    private void Write(string url, JsonNode body) => _writer.Record(new RecordedResponse
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(body.ToJsonString());
-        var file = $"raw/{++_n:D4}.json";
-        Directory.CreateDirectory(Path.Combine(_folder, "raw"));
-        File.WriteAllBytes(Path.Combine(_folder, file), bytes);
-        _entries.Add(new ManifestEntry
-        {
-            File = file, Method = "GET", Url = url, Status = 200, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            CollectedAt = DateTimeOffset.UnixEpoch,
-        });
-    }
+        File = $"raw/{++_n:D4}.json", Method = "GET", Url = url, Status = 200, Body = System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()),
+        CollectedAt = DateTimeOffset.UnixEpoch,
+    });
 
     private static JsonObject Sp(string id, string name, bool appRoles, int owners)
     {

@@ -37,7 +37,7 @@ internal static class GeneratorCli
             {
                 written = DemoWriter.Write(folder);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TenantScanner.Snapshots.SnapshotOutputException)
             {
                 error.WriteLine($"error: cannot write the demo to '{folder}': {ex.Message}");
                 return Failure;
@@ -83,7 +83,7 @@ internal static class GeneratorCli
             {
                 summary = SyntheticTenantWriter.Write(options, folder);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TenantScanner.Snapshots.SnapshotOutputException)
             {
                 error.WriteLine($"error: cannot write the synthetic tenant to '{folder}': {ex.Message}");
                 return Failure;
@@ -97,8 +97,9 @@ internal static class GeneratorCli
     }
 
     /// <summary>
-    /// The output folder must be empty or an earlier snapshot (has manifest.json): stale pages of a
-    /// larger earlier run would otherwise stay behind unlisted. A previous snapshot is replaced.
+    /// The output folder must be absent, empty or an earlier snapshot (has manifest.json), which is
+    /// removed: the snapshot writer creates the folder itself, by renaming its finished partial folder.
+    /// Any other folder is refused rather than overwritten.
     /// </summary>
     private static bool PrepareFolder(string folder, TextWriter error)
     {
@@ -107,9 +108,9 @@ internal static class GeneratorCli
             error.WriteLine($"error: --out '{folder}' is a file, not a folder.");
             return false;
         }
-        if (!Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any())
+        if (!Directory.Exists(folder))
             return true;
-        if (!File.Exists(Path.Combine(folder, TenantScanner.Snapshots.SnapshotManifest.FileName)))
+        if (Directory.EnumerateFileSystemEntries(folder).Any() && !File.Exists(Path.Combine(folder, TenantScanner.Snapshots.SnapshotManifest.FileName)))
         {
             error.WriteLine($"error: --out '{folder}' is not empty and holds no snapshot (manifest.json); refusing to overwrite it.");
             return false;

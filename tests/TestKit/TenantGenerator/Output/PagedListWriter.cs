@@ -1,33 +1,29 @@
 using System.Text.Json.Nodes;
+using TenantScanner.Snapshots;
 using TenantScanner.TestKit.TenantGenerator.Model;
 
 namespace TenantScanner.TestKit.TenantGenerator.Output;
-
-/// <summary>How a service chains the pages of a list.</summary>
-internal enum PagingStyle
-{
-    /// <summary>Graph and Dataverse: <c>@odata.context</c>, <c>value</c>, <c>@odata.nextLink</c>.</summary>
-    OData,
-    /// <summary>Power Platform admin APIs and Key Vault: <c>value</c> and a top-level <c>nextLink</c>.</summary>
-    NextLink,
-}
 
 /// <summary>One list request: where its pages go and how the service shapes them.</summary>
 /// <param name="FilePrefix">Relative path without the page suffix, e.g. <c>graph/users</c>.</param>
 /// <param name="FirstUrl">Canonical URL of the first page.</param>
 /// <param name="PageSize">Items per page.</param>
-/// <param name="Style">Paging convention.</param>
 /// <param name="ODataContext">Value of <c>@odata.context</c> (OData only).</param>
 /// <param name="SkipTokenParameter">Query parameter that carries the continuation token.</param>
 /// <param name="NullNextLinkOnLastPage">Key Vault ends a list with <c>"nextLink": null</c>; the Power Platform APIs omit it.</param>
-internal sealed record ListRequest(string FilePrefix, string FirstUrl, int PageSize, PagingStyle Style,
-    string? ODataContext = null, string SkipTokenParameter = "$skiptoken", bool NullNextLinkOnLastPage = false);
+internal sealed record ListRequest(string FilePrefix, string FirstUrl, int PageSize,
+    string? ODataContext = null, string SkipTokenParameter = "$skiptoken", bool NullNextLinkOnLastPage = false)
+{
+    /// <summary>The source the list reads; its paging style and next-link property come from the source table.</summary>
+    public SourceDescriptor Source => SourceRoutes.Match(FirstUrl)?.Source
+        ?? throw new InvalidOperationException($"Generator bug: '{FirstUrl}' matches no source route.");
+}
 
 /// <summary>
 /// Streams a sequence into pages: holds one page of items, writes it as soon as it knows whether a
 /// next page follows, and chains the pages with next links whose URLs are the next entries' URLs.
 /// </summary>
-internal sealed class PagedListWriter(SnapshotWriter writer, StableIds ids)
+internal sealed class PagedListWriter(GeneratedResponseWriter writer, StableIds ids)
 {
     /// <summary>Writes every page (at least one, even for an empty list); returns the item count.</summary>
     public long Write(ListRequest request, IEnumerable<JsonObject> items)
@@ -62,18 +58,22 @@ internal sealed class PagedListWriter(SnapshotWriter writer, StableIds ids)
         foreach (var item in page)
             value.Add(item);
         var body = new JsonObject();
-        if (request.Style == PagingStyle.OData)
+        var source = request.Source;
+        var nextLink = source.NextLinkProperty
+            ?? throw new InvalidOperationException($"Generator bug: '{request.FirstUrl}' is not a paged source ({source.Id}).");
+        // Graph and Dataverse put the context and the next link before the value; the admin APIs and Key Vault after it.
+        if (source.Paging == PagingStyle.ODataNextLink)
         {
             body["@odata.context"] = request.ODataContext;
             if (nextUrl is not null)
-                body["@odata.nextLink"] = nextUrl;
+                body[nextLink] = nextUrl;
             body["value"] = value;
         }
         else
         {
             body["value"] = value;
             if (nextUrl is not null || request.NullNextLinkOnLastPage)
-                body["nextLink"] = nextUrl;
+                body[nextLink] = nextUrl;
         }
         return body;
     }

@@ -132,6 +132,29 @@ public sealed class HostileInputCommandTests : IDisposable
     }
 
     [Fact]
+    public void Secrets_out_naming_a_folder_is_bad_input_before_scanning()
+    {
+        var input = _temp.Write("flow.json", "{\"a\": 1}");
+
+        var run = CliRun.Invoke("secrets", input, "--format", "json", "--out", _temp.Path);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains($"--out: '{_temp.Path}' is a folder; give a file for the report.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Secrets_out_that_cannot_be_written_is_bad_input()
+    {
+        var input = _temp.Write("flow.json", "{\"a\": 1}");
+        var below = Path.Combine(input, "report.json");
+
+        var run = CliRun.Invoke("secrets", input, "--format", "json", "--out", below);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains($"--out: the report cannot be written to '{below}'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_suppression_for_an_unknown_rule_is_bad_input_with_file_and_line()
     {
         var suppressions = _temp.Write("suppressions.yaml", "suppressions:\n  - { ruleId: FLOW01, resource: x, justification: typo }\n");

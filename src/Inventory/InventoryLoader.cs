@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TenantScanner.Inventory.Building;
+using TenantScanner.SecretScanning;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Inventory;
@@ -24,6 +25,7 @@ public static class InventoryLoader
             manifestSha256 = manifestFile.Sha256();
             manifest = ManifestReader.Parse(manifestFile.Bytes.Span);
         }
+        manifest = WithCoverageRedacted(manifest);
         var builder = new InventoryBuilder(manifest);
         for (var i = 0; i < manifest.Entries.Count; i++)
         {
@@ -115,17 +117,30 @@ public static class InventoryLoader
 
     private static bool IsSuccess(int status) => status is >= 200 and < 300;
 
+    /// <summary>
+    /// A collector's coverage text is free text written by whoever made the snapshot (or quoted from a service):
+    /// it reaches every report, so secrets in it are redacted here.
+    /// </summary>
+    private static SnapshotManifest WithCoverageRedacted(SnapshotManifest manifest)
+    {
+        if (manifest.Coverage.Count == 0)
+            return manifest;
+        var redactor = TextRedactor.BuiltIn;
+        return manifest with { Coverage = manifest.Coverage.Select(gap => gap with { Error = redactor.Redact(gap.Error) }).ToList() };
+    }
+
     /// <summary>The service's own error code and message when the body is a JSON error; never anything else from it.</summary>
     private static string ErrorText(SnapshotFile file, int status)
     {
         try
         {
-            using var document = JsonDocument.Parse(file.Bytes);
+            using var document = JsonDocument.Parse(JsonInput.WithoutBom(file.Bytes));
             return ErrorText(document.RootElement, status);
         }
-        catch (JsonException)
+        // Error bodies need not be JSON (gateways answer with HTML), nor valid text: then the status says it all.
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return $"HTTP {status}"; // Error bodies need not be JSON (gateways answer with HTML).
+            return $"HTTP {status}";
         }
     }
 
@@ -137,6 +152,9 @@ public static class InventoryLoader
             var code = inner.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
             var message = inner.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
             var text = string.Join(": ", new[] { code, message }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            // The message is the service's free text, and a service (or whoever wrote the snapshot) may echo a secret in it.
+            // Redacted before it is shortened, so that no cut leaves half a secret the detector would not know.
+            text = TextRedactor.BuiltIn.Redact(text);
             if (text.Length > 0)
                 return $"HTTP {status} {(text.Length > 300 ? text[..300] + "…" : text)}";
         }

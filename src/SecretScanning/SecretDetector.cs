@@ -37,7 +37,14 @@ public sealed class SecretDetector
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(engine);
         _judge = new SecretValueJudge(catalog, engine);
+        _keyRedactor = new Lazy<TextRedactor>(() => new TextRedactor(this));
     }
+
+    /// <summary>The judge behind this detector, for <see cref="TextRedactor"/>.</summary>
+    internal SecretValueJudge Judge => _judge;
+
+    /// <summary>Judges the keys in a hit's pointer: a secret used as a property name would otherwise be printed in it.</summary>
+    private readonly Lazy<TextRedactor> _keyRedactor;
 
     /// <summary>Walks a UTF-8 JSON document; hits carry JSON pointers and the line/column of the string holding the secret.</summary>
     /// <remarks>Values a detector's regex timed out on are left out: use <see cref="Inspect(ReadOnlySpan{byte})"/> where that matters.</remarks>
@@ -55,14 +62,14 @@ public sealed class SecretDetector
 
     /// <summary><see cref="ScanJson(ReadOnlySpan{byte})"/>, with the values that could not be judged.</summary>
     /// <exception cref="MalformedJsonException">Not valid JSON; the message has the position and nothing of the content.</exception>
-    public SecretScan Inspect(ReadOnlySpan<byte> utf8Json) => Walk(StripBom(utf8Json), "", trackLines: true);
+    public SecretScan Inspect(ReadOnlySpan<byte> utf8Json) => WithKeysRedacted(Walk(StripBom(utf8Json), "", trackLines: true));
 
     /// <summary><see cref="ScanJson(JsonElement, string)"/>, with the values that could not be judged.</summary>
     public SecretScan Inspect(JsonElement element, string basePointer = "")
     {
         ArgumentNullException.ThrowIfNull(basePointer);
         // The element's own UTF-8 bytes, without re-serialising it (a scan reads 20,000 definitions this way).
-        return Walk(JsonMarshal.GetRawUtf8Value(element), basePointer, trackLines: false);
+        return WithKeysRedacted(Walk(JsonMarshal.GetRawUtf8Value(element), basePointer, trackLines: false));
     }
 
     /// <summary><see cref="ScanValue"/>, with the values that could not be judged.</summary>
@@ -74,12 +81,12 @@ public sealed class SecretDetector
             : new Dictionary<string, string> { [key] = value });
         var scan = Walk(document, "", trackLines: false);
         if (key is null)
-            return scan;
-        // The value sat under a synthetic wrapper object: point at the value itself.
+            return WithKeysRedacted(scan);
+        // The value sat under a synthetic wrapper object: point at the value itself (before any key is redacted).
         var cut = JsonPointer.Escape(key).Length + 1;
-        return new SecretScan(
+        return WithKeysRedacted(new SecretScan(
             scan.Hits.Select(hit => hit with { JsonPointer = hit.JsonPointer[cut..] }).ToList(),
-            scan.Unjudged.Select(unjudged => unjudged with { JsonPointer = unjudged.JsonPointer[cut..] }).ToList());
+            scan.Unjudged.Select(unjudged => unjudged with { JsonPointer = unjudged.JsonPointer[cut..] }).ToList()));
     }
 
     private SecretScan Walk(ReadOnlySpan<byte> json, string basePointer, bool trackLines)
@@ -96,6 +103,20 @@ public sealed class SecretDetector
             t_walker = walker;
         }
         return new SecretScan(hits, unjudged);
+    }
+
+    /// <summary>
+    /// The scan with the keys in its pointers judged too: a secret used as a property name would otherwise be
+    /// printed in every pointer through it. Hits are few, so their pointers are judged after the walk, not every key during it.
+    /// </summary>
+    private SecretScan WithKeysRedacted(SecretScan scan)
+    {
+        if (scan.Hits.Count == 0 && scan.Unjudged.Count == 0)
+            return scan;
+        var redactor = _keyRedactor.Value;
+        return new SecretScan(
+            scan.Hits.Select(hit => redactor.Redact(hit.JsonPointer) is var pointer && ReferenceEquals(pointer, hit.JsonPointer) ? hit : hit with { JsonPointer = pointer }).ToList(),
+            scan.Unjudged.Select(u => redactor.Redact(u.JsonPointer) is var pointer && ReferenceEquals(pointer, u.JsonPointer) ? u : u with { JsonPointer = pointer }).ToList());
     }
 
     /// <summary>The thread's walker, taken out of its slot while in use (a nested call would build its own).</summary>

@@ -34,7 +34,7 @@ public sealed class EmbeddedSnapshotSource : ISnapshotSource
     {
         SnapshotPaths.EnsureSafe(relativePath, Description);
         if (!_resourceByPath.TryGetValue(relativePath, out var resource))
-            throw new SnapshotFormatException($"{relativePath}: file listed in the manifest is missing from {Description}.", relativePath);
+            throw SnapshotPaths.Missing(relativePath, Description);
         return _assembly.GetManifestResourceStream(resource)
             ?? throw new SnapshotFormatException($"{relativePath}: resource '{resource}' could not be opened in {Description}.", relativePath);
     }

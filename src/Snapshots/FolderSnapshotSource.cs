@@ -39,7 +39,7 @@ public sealed class FolderSnapshotSource : ISnapshotSource
         }
         var file = new FileInfo(Path.Combine(current, segments[^1]));
         if (!file.Exists)
-            throw new SnapshotFormatException($"{relativePath}: file listed in the manifest is missing from snapshot '{_root}'.", relativePath);
+            throw SnapshotPaths.Missing(relativePath, $"snapshot '{_root}'");
         EnsureNotLinkingOutside(file, relativePath);
         return new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
     }

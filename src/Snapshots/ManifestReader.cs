@@ -19,60 +19,37 @@ public static class ManifestReader
 
     public static SnapshotManifest Parse(ReadOnlySpan<byte> json)
     {
-        CheckFormatVersion(json);
+        json = JsonInput.WithoutBom(json);
+        ManifestSyntax.Check(json);
+        if (JsonInput.FindTextProblem(json) is { } problem)
+            throw new SnapshotFormatException($"{File}: invalid text at {problem}.", File);
         SnapshotManifest? manifest;
         try
         {
             manifest = JsonSerializer.Deserialize<SnapshotManifest>(json, Options);
         }
-        catch (JsonException ex) when (ex.LineNumber is not null)
+        // The syntax check above has read the whole document, so what is left are the contract's own complaints
+        // (a wrong type, a missing or null required field). Their text is built from the manifest type's names,
+        // never from the file: a reader error, whose text can quote the file, is not passed on.
+        catch (JsonException ex) when (ex.InnerException is not JsonException && ex.LineNumber is not null)
         {
             throw new SnapshotFormatException(
-                $"{File}: invalid at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1} of the line (field {ex.Path ?? "$"}): {Trim(ex.Message)}", File, ex);
+                $"{File}: invalid at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1} of the line (field {ex.Path ?? "$"}): {Trim(ex.Message)}", File);
+        }
+        catch (JsonException ex) when (ex.InnerException is not JsonException)
+        {
+            // Missing required properties are reported without a position; the message names them.
+            throw new SnapshotFormatException($"{File}: {Trim(ex.Message)} (at {ex.Path ?? "$"})", File);
         }
         catch (JsonException ex)
         {
-            // Missing required properties are reported without a position; the message names them.
-            throw new SnapshotFormatException($"{File}: {Trim(ex.Message)} (at {ex.Path ?? "$"})", File, ex);
+            throw new SnapshotFormatException($"{File}: malformed JSON at {JsonInput.DescribeSyntaxError(json, ex)}", File);
         }
         if (manifest is null)
             throw new SnapshotFormatException($"{File}: the manifest is null.", File);
         Validate(manifest);
         return manifest;
     }
-
-    private static void CheckFormatVersion(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
-        try
-        {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                throw new SnapshotFormatException($"{File}: the manifest must be a JSON object.", File);
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isVersion = reader.ValueTextEquals("formatVersion"u8);
-                reader.Read();
-                if (isVersion)
-                {
-                    if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var version))
-                        throw new SnapshotFormatException($"{File}: field 'formatVersion' must be an integer (line {LineOf(json, reader.TokenStartIndex)}).", File);
-                    if (version != SnapshotManifest.CurrentFormatVersion)
-                        throw new SnapshotFormatException(
-                            $"{File}: unknown formatVersion {version}; this scanner reads format version {SnapshotManifest.CurrentFormatVersion} only.", File);
-                    return;
-                }
-                reader.Skip();
-            }
-        }
-        catch (JsonException ex)
-        {
-            throw new SnapshotFormatException(
-                $"{File}: malformed JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1} of the line: {Trim(ex.Message)}", File, ex);
-        }
-        throw new SnapshotFormatException($"{File}: required field 'formatVersion' is missing.", File);
-    }
-
-    private static int LineOf(ReadOnlySpan<byte> json, long index) => json[..(int)index].Count((byte)'\n') + 1;
 
     private static void Validate(SnapshotManifest manifest)
     {
@@ -82,6 +59,8 @@ public static class ManifestReader
         {
             var entry = manifest.Entries[i];
             var where = $"{File}: entries[{i}]";
+            if (entry is null)
+                throw new SnapshotFormatException($"{where} is null; every entry must be an object.", File);
             if (SnapshotPaths.Problem(entry.File) is { } problem)
                 throw new SnapshotFormatException($"{where}.file '{entry.File}' leaves the snapshot folder or is not a valid relative path: {problem}.", File);
             if (entry.File == SnapshotManifest.FileName)
@@ -94,11 +73,26 @@ public static class ManifestReader
                 throw new SnapshotFormatException($"{where}.sha256 must be 64 hexadecimal characters.", File);
             if (entry.Batch is null && IsBatchUrl(entry.Url))
                 throw new SnapshotFormatException($"{where}.batch is required for a $batch request (it lists the sub-requests by id).", File);
-            if (entry.Batch is { } batch && batch.Select(b => b.Id).Distinct(StringComparer.Ordinal).Count() != batch.Count)
+            if (entry.Batch is { } batch && IndexOfNull(batch) is var nullAt and >= 0)
+                throw new SnapshotFormatException($"{where}.batch[{nullAt}] is null; every sub-request must be an object.", File);
+            if (entry.Batch is { } requests && requests.Select(b => b.Id).Distinct(StringComparer.Ordinal).Count() != requests.Count)
                 throw new SnapshotFormatException($"{where}.batch has duplicate ids.", File);
         }
+        if (IndexOfNull(manifest.Coverage) is var gapAt and >= 0)
+            throw new SnapshotFormatException($"{File}: coverage[{gapAt}] is null; every coverage gap must be an object.", File);
         // Coverage sources this build does not know are kept (a newer collector may add sources) and
         // listed in reports; CoverageMap simply never matches them.
+    }
+
+    /// <summary>A JSON <c>null</c> in a list deserialises to a null element; the nullable annotations only cover properties.</summary>
+    private static int IndexOfNull<T>(IReadOnlyList<T> list) where T : class
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is null)
+                return i;
+        }
+        return -1;
     }
 
     public static bool IsBatchUrl(string url) =>

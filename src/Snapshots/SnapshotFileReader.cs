@@ -93,29 +93,36 @@ public sealed class SnapshotFile : IDisposable
                 RelativePath);
     }
 
-    /// <summary>Parses the bytes; malformed JSON is refused with the file name, line and byte position.</summary>
+    /// <summary>
+    /// Parses the bytes (a leading byte order mark is skipped; the SHA-256 covers it). Malformed JSON, bytes that
+    /// are not UTF-8 and escaped lone surrogates are refused with the file name, line and byte position.
+    /// </summary>
     public JsonDocument ParseJson()
     {
+        var json = JsonInput.WithoutBom(Bytes);
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(Bytes, ParseOptions);
+            document = JsonDocument.Parse(json, ParseOptions);
         }
         catch (JsonException ex)
         {
-            throw Malformed(RelativePath, ex);
+            throw Malformed(RelativePath, json.Span, ex);
         }
+        if (JsonInput.FindTextProblem(json.Span) is { } problem)
+        {
+            document.Dispose();
+            throw new SnapshotFormatException($"{RelativePath}: invalid text at {problem}.", RelativePath);
+        }
+        return document;
     }
 
-    public static SnapshotFormatException Malformed(string relativePath, JsonException ex) =>
-        new($"{relativePath}: malformed JSON at line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1} of the line: {FirstSentence(ex.Message)}",
-            relativePath, ex);
-
-    // JsonException messages end with "LineNumber: 3 | BytePositionInLine: 7." which we already say better.
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd();
-    }
+    /// <summary>
+    /// The error for JSON the parser refused. The parser's exception is not kept (not even as the inner
+    /// exception): its message can quote the document after the error, secrets included.
+    /// </summary>
+    public static SnapshotFormatException Malformed(string relativePath, ReadOnlySpan<byte> json, JsonException ex) =>
+        new($"{relativePath}: malformed JSON at {JsonInput.DescribeSyntaxError(json, ex)}", relativePath);
 
     public void Dispose()
     {

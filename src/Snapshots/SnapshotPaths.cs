@@ -38,4 +38,11 @@ public static class SnapshotPaths
         if (Problem(relativePath) is { } problem)
             throw new SnapshotFormatException($"{where}: '{relativePath}' leaves the snapshot folder or is not a valid relative path: {problem}.", relativePath);
     }
+
+    /// <summary>The error for a file a source does not have; the manifest itself gets its own wording.</summary>
+    /// <param name="where">The snapshot, e.g. "snapshot '/data/snap'" or the embedded tenant's description.</param>
+    public static SnapshotFormatException Missing(string relativePath, string where) =>
+        relativePath == SnapshotManifest.FileName
+            ? new($"{relativePath}: the manifest is missing from {where}; a snapshot folder has a manifest.json at its top (see docs/snapshot-format.md).", relativePath)
+            : new($"{relativePath}: file listed in the manifest is missing from {where}.", relativePath);
 }

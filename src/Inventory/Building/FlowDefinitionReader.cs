@@ -37,15 +37,24 @@ internal static class FlowDefinitionReader
             return new FlowBody(null, null, [], []);
         var clientDataAt = workflow.Child("clientdata", workflow.Element.GetProperty("clientdata"));
         JsonDocument document;
+        var bytes = Encoding.UTF8.GetBytes(text);
         try
         {
-            document = JsonDocument.Parse(Encoding.UTF8.GetBytes(text));
+            document = JsonDocument.Parse(bytes);
         }
         catch (JsonException ex)
         {
             throw new SnapshotFormatException(
                 $"{workflow.Page.File}: malformed JSON inside the clientdata string at JSON pointer {clientDataAt.Pointer}, line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1} of the line of the embedded document (request {workflow.Page.Url}).",
-                workflow.Page.File, ex);
+                workflow.Page.File);
+        }
+        // The outer string was valid text, but the document in it may still escape a lone surrogate (\ud800).
+        if (JsonInput.FindTextProblem(bytes) is { } problem)
+        {
+            document.Dispose();
+            throw new SnapshotFormatException(
+                $"{workflow.Page.File}: invalid text inside the clientdata string at JSON pointer {clientDataAt.Pointer}, {problem} of the embedded document (request {workflow.Page.Url}).",
+                workflow.Page.File);
         }
         using (document)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TenantScanner.Inventory;
+using TenantScanner.SecretScanning;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Inventory.Building;
@@ -113,7 +114,7 @@ internal readonly record struct JsonAt(JsonElement Element, string Pointer, Resp
                 var at = new JsonAt(item, array.Pointer + "/" + index, array.Page);
                 if (item.ValueKind != JsonValueKind.Object)
                     throw new SnapshotFormatException(
-                        $"{array.Page.File}: unexpected shape at JSON pointer {at.Pointer}: expected an object, found {item.ValueKind} (request {array.Page.Url}).",
+                        $"{array.Page.File}: unexpected shape at JSON pointer {Shown(at.Pointer)}: expected an object, found {item.ValueKind} (request {array.Page.Url}).",
                         array.Page.File);
                 yield return at;
                 index++;
@@ -143,13 +144,16 @@ internal readonly record struct JsonAt(JsonElement Element, string Pointer, Resp
         var pointer = name.Length == 0 ? Pointer : Pointer + "/" + EscapePointer(name);
         var found = name.Length == 0 || !Element.TryGetProperty(name, out var value) ? Element.ValueKind : value.ValueKind;
         return new SnapshotFormatException(
-            $"{Page.File}: unexpected shape at JSON pointer {(pointer.Length == 0 ? "(root)" : pointer)}: expected {expected}, found {found} (request {Page.Url}).",
+            $"{Page.File}: unexpected shape at JSON pointer {Shown(pointer)}: expected {expected}, found {found} (request {Page.Url}).",
             Page.File);
     }
 
     private SnapshotFormatException Missing(string name, string kind) => new(
-        $"{Page.File}: required {kind} '{name}' is missing at JSON pointer {(Pointer.Length == 0 ? "(root)" : Pointer)} (request {Page.Url}).",
+        $"{Page.File}: required {kind} '{name}' is missing at JSON pointer {Shown(Pointer)} (request {Page.Url}).",
         Page.File);
+
+    /// <summary>A pointer for an error message. Its keys come from the file, and a secret may have been used as one.</summary>
+    private static string Shown(string pointer) => pointer.Length == 0 ? "(root)" : TextRedactor.BuiltIn.Redact(pointer);
 
     /// <summary>RFC 6901: '~' becomes '~0' and '/' becomes '~1'.</summary>
     public static string EscapePointer(string name) =>

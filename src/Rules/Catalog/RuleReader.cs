@@ -110,6 +110,16 @@ internal static partial class RuleReader
         return result;
     }
 
+    /// <summary>Whole numbers a double holds exactly (±2^53): 1e308 is whole too, but no count of days.</summary>
+    private const double LargestExactInteger = 9_007_199_254_740_991;
+
+    /// <summary>Written as digits (1e3 is refused: say 1000), and small enough to be held exactly.</summary>
+    private static bool IsExactInteger(double value, string text) =>
+        Math.Abs(value) <= LargestExactInteger && value == Math.Floor(value) && IntegerText().IsMatch(text);
+
+    [GeneratedRegex(@"^\s*[-+]?[0-9]+\s*$")]
+    private static partial Regex IntegerText();
+
     /// <summary>A parameter value checked against its declared type.</summary>
     public static object? ParameterValue(YamlFile file, YamlNode node, string type, string name)
     {
@@ -122,7 +132,7 @@ internal static partial class RuleReader
         var literal = YamlFile.Literal(scalar);
         return type switch
         {
-            "integer" when literal is double d && d == Math.Floor(d) => d,
+            "integer" when literal is double d && IsExactInteger(d, scalar.Value!) => d,
             "number" when literal is double d => d,
             "boolean" when literal is bool b => b,
             "string" when literal is not null => scalar.Value,

@@ -43,7 +43,7 @@ internal sealed class YamlFile
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new GuardedYamlParser(new Parser(new StringReader(text)), name));
         }
         catch (YamlException e)
         {
@@ -51,6 +51,10 @@ internal sealed class YamlFile
         }
         if (stream.Documents.Count == 0)
             throw new RuleFileException(name, 1, 1, "the file is empty");
+        // Only the first document would be read: a second one ('---') would be silently ignored.
+        if (stream.Documents.Count > 1)
+            throw new RuleFileException(name, Line(stream.Documents[1].RootNode), Column(stream.Documents[1].RootNode),
+                "the file holds more than one YAML document ('---'); put everything in one");
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new RuleFileException(name, Line(stream.Documents[0].RootNode), Column(stream.Documents[0].RootNode), "the file must be a mapping at the top level");
         return new YamlFile(name, root);
@@ -114,7 +118,8 @@ internal sealed class YamlFile
             return null;
         if (bool.TryParse(text, out var flag))
             return flag;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        // .NET also reads "Infinity", "NaN" and "1e999" (as infinity) as numbers; YAML does not, and no rule compares with them.
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
             return number;
         return text;
     }

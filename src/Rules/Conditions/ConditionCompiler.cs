@@ -127,7 +127,7 @@ internal sealed partial class ConditionCompiler
                     throw _file.Error(node, $"'{name}' needs a regular expression as text");
                 try
                 {
-                    regex = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                    regex = GuardedRegex.Create(pattern, RegexOptions.CultureInvariant);
                 }
                 catch (ArgumentException e)
                 {

@@ -76,7 +76,7 @@ internal sealed class Operator
     public static IReadOnlyList<string> Names { get; } =
         ["equals", "notEquals", "in", "notIn", "exists", "greater", "greaterOrEquals", "less", "lessOrEquals", "match", "notMatch", "contains", "notContains"];
 
-    /// <summary>Applies to one value. Unknown values give unknown.</summary>
+    /// <summary>Applies to one value. Unknown values give unknown, and so does a value a regex gave up on.</summary>
     public Tri Apply(object? left, EvaluationScope scope)
     {
         if (left is UnknownValue unknown)
@@ -84,8 +84,21 @@ internal sealed class Operator
             scope.NoteUnknown(unknown);
             return Tri.Unknown;
         }
-        return _apply(left);
+        try
+        {
+            return _apply(left);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Only a pattern the non-backtracking engine cannot run gets here (see GuardedRegex). The exception
+            // holds the tenant's text, so it goes no further: the resource is undecided, the scan goes on.
+            scope.NoteUnknown(RegexGaveUp);
+            return Tri.Unknown;
+        }
     }
+
+    private static readonly UnknownValue RegexGaveUp = UnknownValue.Because(
+        $"the rule's regular expression did not finish within {GuardedRegex.Timeout.TotalSeconds:0} s on the value (it backtracks too much); rewrite it without backreferences or lookarounds");
 
     public static Operator Create(string name, object? right, Regex? regex) => name switch
     {

@@ -15,7 +15,11 @@ namespace TenantScanner.Rules.Detectors;
 /// </summary>
 public sealed class BusinessOwnerDetector : Detector<ServicePrincipal, BusinessOwnerDetector.Result>
 {
-    public sealed record Result(bool Documented, string? DocumentedBy);
+    /// <param name="Undecided">The notes pattern gave up on some text (see <see cref="GuardedRegex"/>), and no tag decided it.</param>
+    public sealed record Result(bool Documented, string? DocumentedBy, bool Undecided = false);
+
+    private static readonly UnknownValue PatternGaveUp = UnknownValue.Because(
+        "notesPattern did not finish within the time limit on the notes or description (it backtracks too much)");
 
     /// <summary>Compiled once per pattern: the detector runs for every service principal (100,000 in the benchmark).</summary>
     private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
@@ -26,7 +30,7 @@ public sealed class BusinessOwnerDetector : Detector<ServicePrincipal, BusinessO
 
     public override IReadOnlyList<FieldDefinition> Fields { get; } =
     [
-        Field("hasDocumentedBusinessOwner", "boolean", "True when a tag or the notes of the SP or its app follow the owner convention.", r => r.Documented),
+        Field("hasDocumentedBusinessOwner", "boolean", "True when a tag or the notes of the SP or its app follow the owner convention.", r => r.Undecided ? PatternGaveUp : r.Documented),
         Field("businessOwnerDocumentedBy", "string", "The tag or 'notes' that documents it.", r => r.DocumentedBy),
     ];
 
@@ -41,10 +45,21 @@ public sealed class BusinessOwnerDetector : Detector<ServicePrincipal, BusinessO
             return new Result(true, $"tag {tag}");
         if (pattern.Length > 0)
         {
-            var regex = Patterns.GetOrAdd(pattern, p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+            var regex = Patterns.GetOrAdd(pattern, p => GuardedRegex.Create(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+            var undecided = false;
             foreach (var notes in new[] { sp.Notes, app?.Notes, sp.Description, app?.Description })
-                if (notes is not null && regex.IsMatch(notes))
-                    return new Result(true, "notes");
+            {
+                try
+                {
+                    if (notes is not null && regex.IsMatch(notes))
+                        return new Result(true, "notes");
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    undecided = true; // the exception holds the notes: it goes no further
+                }
+            }
+            return new Result(false, null, undecided);
         }
         return new Result(false, null);
     }

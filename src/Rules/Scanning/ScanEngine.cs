@@ -33,7 +33,7 @@ public static class ScanEngine
             .ToList();
 
         var gaps = inventory.Coverage.Gaps;
-        return new ScanResult
+        return ResultRedaction.Apply(new ScanResult
         {
             Tool = request.Tool,
             RuleCatalogVersion = request.Catalog.Version,
@@ -56,7 +56,7 @@ public static class ScanEngine
                 .ToList(),
             ExpiredSuppressions = request.Suppressions.Expired(request.AsOf).Select(s => s.ToInfo(expired: true)).ToList(),
             Incomplete = gaps.Count > 0,
-        };
+        }, TextRedactor.BuiltIn);
     }
 
     private static Finding Suppress(Finding finding, SuppressionSet suppressions, DateTimeOffset asOf) =>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TenantScanner.Cli.Output;
 using TenantScanner.Cli.Reports;
 
 namespace TenantScanner.Cli.Commands;
@@ -41,11 +42,13 @@ public sealed class ReportCommand : ICliCommand
             if (previous is not null && !string.Equals(previous.Tenant.Id, result.Tenant.Id, StringComparison.OrdinalIgnoreCase))
                 throw new ScanResultFileException($"--previous: '{options.Previous}' is a scan of tenant {previous.Tenant.Id}, not of {result.Tenant.Id}.");
             var folder = options.Out ?? Path.GetDirectoryName(Path.GetFullPath(options.From))!;
-            foreach (var path in ReportRenderer.Render(result, new ReportContext(previous), writers.Select(w => w.Format), folder))
+            var written = OutputFolder.Write(folder, options.Out is null ? "--from's folder" : "--out",
+                () => ReportRenderer.Render(result, new ReportContext(previous), writers.Select(w => w.Format), folder));
+            foreach (var path in written)
                 output.WriteLine(path);
             return ExitCodes.Success;
         }
-        catch (Exception e) when (e is ArgumentException or ScanResultFileException)
+        catch (Exception e) when (e is ArgumentException or ScanResultFileException or OutputFolderException)
         {
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;

@@ -137,6 +137,9 @@ public sealed class ScanCommand : ICliCommand
         }
         if (snapshot is not null && !snapshot.Exists)
             return console.Fail($"--snapshot: folder '{snapshot.FullName}' not found.");
+        // Checked before the scan (or an hour of collection) starts; a folder that cannot be written fails when written.
+        if (parse.GetValue(_out) is { } outFolder && OutputFolder.Problem(outFolder) is { } outProblem)
+            return console.Fail($"--out: {outProblem}; give a folder for the reports.");
 
         options = new ScanOptions
         {

@@ -46,6 +46,7 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
             foreach (var overlay in options.RulesOverlayFiles)
                 catalog = catalog.WithOverlay(overlay);
             var suppressions = options.SuppressionsFile is { } file ? SuppressionSet.Load(file) : SuppressionSet.Empty;
+            suppressions.CheckRuleIds(catalog);
             var previous = options.PreviousResultFile is { } previousFile ? ScanResultFile.Load(previousFile, "--previous") : null;
             configuration = new ScanConfiguration(catalog, suppressions, previous);
             return true;
@@ -78,9 +79,9 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
 
             var folder = options.OutputFolder ?? DefaultOutputFolder(result);
             var context = new ReportContext(configuration.Previous);
-            var written = options.Formats
+            var written = OutputFolder.Write(folder, options.OutputFolder is null ? "output folder" : "--out", () => options.Formats
                 .SelectMany(format => ReportWriters.Find(format)!.Write(result, context, folder))
-                .ToList();
+                .ToList());
 
             ConsoleSummary.Write(console.Out, result, written);
             return ExitCodeFor(result, options.FailOn);
@@ -88,6 +89,11 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
         catch (SnapshotFormatException ex)
         {
             console.Fail($"snapshot {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OutputFolderException ex)
+        {
+            console.Fail(ex.Message);
             return ExitCodes.BadInput;
         }
     }

@@ -57,6 +57,11 @@ public sealed class SecretsCommand : ICliCommand
 
     public static int Run(SecretScanOptions options, TextWriter stdout, TextWriter stderr)
     {
+        if (options.OutputFile is { } outFile && Directory.Exists(outFile))
+        {
+            stderr.WriteLine($"error: --out: '{outFile}' is a folder; give a file for the report.");
+            return ExitCodes.BadInput;
+        }
         SecretPatternCatalog catalog;
         try
         {
@@ -87,7 +92,16 @@ public sealed class SecretsCommand : ICliCommand
         }
         else
         {
-            AtomicFile.WriteAllText(options.OutputFile, report);
+            try
+            {
+                AtomicFile.WriteAllText(options.OutputFile, report);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Without its report the run has produced nothing a pipeline can use, whatever it found.
+                stderr.WriteLine($"error: --out: the report cannot be written to '{options.OutputFile}': {e.Message}");
+                return ExitCodes.BadInput;
+            }
             stdout.WriteLine($"{result.Findings.Count} secret(s) in {result.DocumentsScanned} document(s); report written to {options.OutputFile}");
         }
         if (options.Format != SecretOutputFormat.Console || options.OutputFile is not null)

@@ -86,7 +86,7 @@ public sealed class ReportCommandTests : IDisposable
         var (exit, _, error) = Run("report", "--from", path);
 
         Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.Contains($"'{path}' is not a valid scan result (line 3, position", error, StringComparison.Ordinal);
+        Assert.Contains($"'{path}' is not a valid scan result (line 3, byte 24 of the line: unexpected ',').", error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_folder.Path, "*.pdf"));
     }
 

@@ -140,8 +140,9 @@ public sealed class HostileSnapshotTests
         var file = fixture.AddList($"{Graph}/users", "");
         File.WriteAllBytes(Path.Combine(fixture.Folder, file), body);
         fixture.LastEntry["sha256"] = Sha256(body); // the hash covers the file as it is, mark included
+        var manifest = fixture.ManifestJson(); // completes the snapshot: Folder is its final folder from here on
         File.WriteAllBytes(Path.Combine(fixture.Folder, SnapshotManifest.FileName),
-            [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(fixture.ManifestJson())]);
+            [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(manifest)]);
         var snapshot = InventoryLoader.Load(new FolderSnapshotSource(fixture.Folder));
         Assert.Equal("Ann", Assert.Single(snapshot.Inventory.Users).DisplayName);
     }

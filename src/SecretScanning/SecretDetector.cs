@@ -1,9 +1,7 @@
 using System.Text;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
 using TenantScanner.SecretScanning.Judging;
 using TenantScanner.SecretScanning.Walking;
 

@@ -1,8 +1,3 @@
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 namespace TenantScanner.SecretScanning;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Inventory.Building;

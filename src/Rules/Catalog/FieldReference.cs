@@ -1,9 +1,5 @@
 using System.Text;
 using TenantScanner.Rules.Detectors;
-using TenantScanner.Rules.Facts;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Views;
 
 namespace TenantScanner.Rules.Catalog;

@@ -5,9 +5,6 @@ using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using YamlDotNet.RepresentationModel;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Views;
 
 namespace TenantScanner.Rules.Catalog;
 

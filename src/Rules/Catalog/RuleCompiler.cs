@@ -1,13 +1,8 @@
 using TenantScanner.Rules.Detectors;
-using TenantScanner.Rules.Facts;
 using TenantScanner.Rules.Conditions;
-using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Snapshots;
 using YamlDotNet.RepresentationModel;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Views;
 
 namespace TenantScanner.Rules.Catalog;

@@ -1,9 +1,5 @@
 using TenantScanner.Rules.Conditions;
-using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Views;
 
 namespace TenantScanner.Rules.Catalog;

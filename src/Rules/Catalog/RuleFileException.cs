@@ -1,7 +1,3 @@
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 namespace TenantScanner.Rules.Catalog;
 
 /// <summary>A rules, overlay or suppressions file that cannot be used. The message reads <c>file:line:column: reason</c>.</summary>

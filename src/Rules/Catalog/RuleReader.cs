@@ -1,12 +1,7 @@
 using System.Text.RegularExpressions;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Snapshots;
 using YamlDotNet.RepresentationModel;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 
 namespace TenantScanner.Rules.Catalog;
 

@@ -1,10 +1,5 @@
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using YamlDotNet.RepresentationModel;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 
 namespace TenantScanner.Rules.Catalog;
 

@@ -1,10 +1,6 @@
 using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 
 namespace TenantScanner.Rules.Catalog;
 

@@ -1,7 +1,5 @@
 using System.Collections;
-using TenantScanner.Rules.Catalog;
 using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Views;
 

@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Views;
 using TenantScanner.Inventory;
 

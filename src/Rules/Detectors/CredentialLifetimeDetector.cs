@@ -1,6 +1,3 @@
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Views;
 

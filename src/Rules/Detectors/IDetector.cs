@@ -1,10 +1,5 @@
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Views;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
 
 namespace TenantScanner.Rules.Detectors;

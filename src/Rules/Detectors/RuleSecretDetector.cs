@@ -1,10 +1,5 @@
 using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
-using TenantScanner.Rules.Facts;
 
 namespace TenantScanner.Rules.Detectors;
 

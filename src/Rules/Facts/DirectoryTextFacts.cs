@@ -4,11 +4,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using TenantScanner.Inventory;
 using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Rules.Facts;

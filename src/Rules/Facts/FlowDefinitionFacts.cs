@@ -1,11 +1,7 @@
 using System.Runtime.CompilerServices;
 using TenantScanner.Inventory;
 using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
 using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Rules.Facts;

@@ -1,10 +1,6 @@
 using TenantScanner.Rules.Detectors;
-using TenantScanner.Rules.Facts;
 using TenantScanner.Inventory;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 
 namespace TenantScanner.Rules.Scanning;
 

@@ -3,12 +3,9 @@ using System.Text;
 using TenantScanner.Rules.Conditions;
 using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Views;
 
 namespace TenantScanner.Rules.Scanning;
 

@@ -1,10 +1,8 @@
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Snapshots;
 using TenantScanner.Rules.Catalog;
 using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 
 namespace TenantScanner.Rules.Scanning;
 

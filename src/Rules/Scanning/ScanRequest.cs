@@ -1,10 +1,7 @@
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
 using TenantScanner.Rules.Catalog;
 using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 
 namespace TenantScanner.Rules.Scanning;
 

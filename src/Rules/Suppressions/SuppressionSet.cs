@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using YamlDotNet.RepresentationModel;
 using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 
 namespace TenantScanner.Rules.Suppressions;
 

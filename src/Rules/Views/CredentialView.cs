@@ -1,9 +1,5 @@
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
 
 namespace TenantScanner.Rules.Views;

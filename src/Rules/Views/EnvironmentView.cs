@@ -1,9 +1,6 @@
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
-using TenantScanner.Rules.Catalog;
 using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
 
 namespace TenantScanner.Rules.Views;

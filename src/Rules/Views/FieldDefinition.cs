@@ -1,6 +1,4 @@
-using TenantScanner.Rules.Catalog;
 using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
 namespace TenantScanner.Rules.Views;
 

@@ -3,14 +3,6 @@ using TenantScanner.Rules.Facts;
 using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
 
 namespace TenantScanner.Rules.Views;

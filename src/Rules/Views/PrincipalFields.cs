@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using TenantScanner.Inventory;
-using TenantScanner.Rules.Catalog;
 using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
 
 namespace TenantScanner.Rules.Views;

@@ -1,7 +1,3 @@
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
 namespace TenantScanner.Rules.Views;
 
 /// <summary>The documented fields of a resource view (or of a nested object such as a flow owner).</summary>

@@ -1,7 +1,6 @@
 using TenantScanner.Cli.Collect.Http;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
-using Microsoft.Kiota.Abstractions;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Cli.Collect;

@@ -2,12 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using TenantScanner.Cli.Output;
 using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Commands;
 

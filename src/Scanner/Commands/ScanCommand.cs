@@ -4,7 +4,6 @@ using TenantScanner.Cli.Collect;
 using TenantScanner.Cli.Output;
 using TenantScanner.Cli.Reports;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Commands;
 

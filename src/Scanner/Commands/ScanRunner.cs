@@ -3,10 +3,7 @@ using TenantScanner.Cli.Reports;
 using TenantScanner.Rules.Catalog;
 using TenantScanner.Rules.Scanning;
 using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 

@@ -2,12 +2,7 @@ using System.CommandLine;
 using TenantScanner.Cli.Output;
 using TenantScanner.Cli.Sarif;
 using TenantScanner.Cli.Secrets;
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.Cli.Commands;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Reports;
 

@@ -2,12 +2,7 @@ using System.Text;
 using System.Text.Json;
 using TenantScanner.Cli.Commands;
 using TenantScanner.Cli.Secrets;
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.Cli.Sarif;
 

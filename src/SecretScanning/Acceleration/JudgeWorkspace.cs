@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
-using TenantScanner.SecretScanning;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
 using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.SecretScanning.Acceleration;
 

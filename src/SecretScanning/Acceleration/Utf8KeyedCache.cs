@@ -1,9 +1,4 @@
 using System.Runtime.InteropServices;
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.SecretScanning.Acceleration;
 

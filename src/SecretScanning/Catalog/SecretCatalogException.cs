@@ -1,8 +1,3 @@
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 namespace TenantScanner.SecretScanning.Catalog;
 
 /// <summary>A pattern catalog that cannot be used; the message names the file, line and column.</summary>

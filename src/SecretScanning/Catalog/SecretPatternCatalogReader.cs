@@ -2,11 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
-using TenantScanner.SecretScanning;
 using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.SecretScanning.Catalog;
 

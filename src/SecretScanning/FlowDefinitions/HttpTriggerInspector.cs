@@ -1,9 +1,4 @@
 using System.Text.Json;
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.SecretScanning.FlowDefinitions;
 

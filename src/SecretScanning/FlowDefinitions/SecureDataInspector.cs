@@ -1,10 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.SecretScanning.FlowDefinitions;
 

@@ -1,9 +1,4 @@
 using System.Buffers;
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.SecretScanning.Judging;
 

@@ -1,11 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.SecretScanning.Judging;
 

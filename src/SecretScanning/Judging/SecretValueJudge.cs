@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using TenantScanner.SecretScanning;
 using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.SecretScanning.Judging;
 

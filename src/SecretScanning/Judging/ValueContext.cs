@@ -1,8 +1,4 @@
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Walking;
 namespace TenantScanner.SecretScanning.Judging;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
 namespace TenantScanner.SecretScanning.Walking;
 
 /// <summary>The walker's per-document state: open frames, property names, deferred values.</summary>

@@ -1,10 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using TenantScanner.SecretScanning;
 using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
 using TenantScanner.SecretScanning.Judging;
 
 namespace TenantScanner.SecretScanning.Walking;

@@ -1,9 +1,4 @@
 using System.Text;
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
 
 namespace TenantScanner.SecretScanning.Walking;
 

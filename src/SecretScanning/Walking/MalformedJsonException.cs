@@ -1,8 +1,3 @@
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
 namespace TenantScanner.SecretScanning.Walking;
 
 /// <summary>

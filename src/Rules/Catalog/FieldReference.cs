@@ -1,6 +1,7 @@
 using System.Text;
 using TenantScanner.Rules.Detectors;
 using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Catalog;
 

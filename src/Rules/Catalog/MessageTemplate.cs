@@ -5,6 +5,7 @@ using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using YamlDotNet.RepresentationModel;
+using TenantScanner.Rules.Yaml;
 
 namespace TenantScanner.Rules.Catalog;
 

@@ -1,4 +1,5 @@
 using YamlDotNet.RepresentationModel;
+using TenantScanner.Rules.Yaml;
 
 namespace TenantScanner.Rules.Catalog;
 

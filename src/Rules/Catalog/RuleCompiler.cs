@@ -4,6 +4,8 @@ using TenantScanner.Rules.Findings;
 using TenantScanner.Snapshots;
 using YamlDotNet.RepresentationModel;
 using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Yaml;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Catalog;
 

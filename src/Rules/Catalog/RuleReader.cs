@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using TenantScanner.Rules.Findings;
 using TenantScanner.Snapshots;
 using YamlDotNet.RepresentationModel;
+using TenantScanner.Rules.Yaml;
 
 namespace TenantScanner.Rules.Catalog;
 

@@ -1,5 +1,6 @@
 using TenantScanner.Rules.Findings;
 using YamlDotNet.RepresentationModel;
+using TenantScanner.Rules.Yaml;
 
 namespace TenantScanner.Rules.Catalog;
 

@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
-using TenantScanner.Rules.Catalog;
 using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Yaml;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Conditions;
 

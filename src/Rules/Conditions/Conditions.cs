@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using TenantScanner.Rules.Scanning;
 using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Conditions;
 

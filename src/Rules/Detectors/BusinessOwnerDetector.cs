@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using TenantScanner.Rules.Views;
 using TenantScanner.Inventory;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Detectors;
 

@@ -1,5 +1,6 @@
 using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Detectors;
 

@@ -1,3 +1,5 @@
+using TenantScanner.Rules.Evaluation;
+
 namespace TenantScanner.Rules.Detectors;
 
 /// <summary>Every detector rules.yaml may name. One line per detector.</summary>

@@ -1,7 +1,8 @@
-using TenantScanner.Rules.Views;
 using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
+using TenantScanner.Rules.Evaluation;
+using TenantScanner.Rules.Facts;
 
 namespace TenantScanner.Rules.Detectors;
 

@@ -1,9 +1,9 @@
 using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 using TenantScanner.Rules.Findings;
 using TenantScanner.Inventory;
 using TenantScanner.SecretScanning.FlowDefinitions;
 using TenantScanner.Rules.Facts;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Detectors;
 

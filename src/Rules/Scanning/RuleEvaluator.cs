@@ -6,6 +6,7 @@ using TenantScanner.Rules.Findings;
 using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 using TenantScanner.Rules.Catalog;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Scanning;
 
@@ -164,7 +165,7 @@ internal sealed class RuleEvaluator(TenantInventory inventory, DateTimeOffset as
 
     /// <summary>Names the source a resource was read from (a flow has its list entry and its details GET).</summary>
     private static string SourceDescription(string resourceName, SourceLocation source) =>
-        Snapshots.SourceRoutes.Match(source.Url) is { } route ? $"{resourceName} as read from {Snapshots.SourceKindIds.ToId(route.Kind)}" : $"{resourceName} record";
+        SourceRoutes.Match(source.Url) is { } route ? $"{resourceName} as read from {SourceKindIds.ToId(route.Kind)}" : $"{resourceName} record";
 
     private static string CountDescription(EvidenceField field) =>
         field.Where is null ? $"count of {field.Path.Text}" : $"elements of {field.Path.Text} that match the rule";

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using TenantScanner.Rules.Findings;
 using YamlDotNet.RepresentationModel;
-using TenantScanner.Rules.Catalog;
+using TenantScanner.Rules.Yaml;
 
 namespace TenantScanner.Rules.Suppressions;
 

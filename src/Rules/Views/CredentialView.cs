@@ -1,6 +1,7 @@
 using TenantScanner.Rules.Findings;
 using TenantScanner.Inventory;
 using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Views;
 

@@ -1,6 +1,6 @@
 using TenantScanner.Inventory;
-using TenantScanner.Rules.Scanning;
 using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Views;
 

@@ -1,7 +1,7 @@
 using TenantScanner.Rules.Findings;
 using TenantScanner.Inventory;
-using TenantScanner.Rules.Scanning;
 using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Views;
 

@@ -1,5 +1,6 @@
 using TenantScanner.Rules.Findings;
 using TenantScanner.Inventory;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Views;
 

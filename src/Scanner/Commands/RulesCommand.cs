@@ -3,6 +3,7 @@ using Spectre.Console;
 using TenantScanner.Cli.Output;
 using TenantScanner.Rules.Catalog;
 using TenantScanner.Rules.Findings;
+using TenantScanner.Rules.Yaml;
 
 namespace TenantScanner.Cli.Commands;
 

@@ -6,6 +6,7 @@ using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Findings;
 using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
+using TenantScanner.Rules.Yaml;
 
 namespace TenantScanner.Cli.Commands;
 

@@ -3,6 +3,7 @@ using TenantScanner.Rules.Scanning;
 using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Yaml;
 
 namespace TenantScanner.Tests.Engine;
 

@@ -6,6 +6,7 @@ using TenantScanner.Rules.Views;
 using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
+using TenantScanner.Rules.Yaml;
 
 namespace TenantScanner.Tests.Engine;
 

@@ -8,6 +8,7 @@ using TenantScanner.Rules.Conditions;
 using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Tests.Engine;
 

@@ -3,7 +3,7 @@ using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
 
-namespace TenantScanner.Rules.Detectors;
+namespace TenantScanner.Rules.Facts;
 
 /// <summary>
 /// A value a secret detector could not finish judging (its regex ran out of time), placed in the snapshot: it

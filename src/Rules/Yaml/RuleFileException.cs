@@ -1,4 +1,4 @@
-namespace TenantScanner.Rules.Catalog;
+namespace TenantScanner.Rules.Yaml;
 
 /// <summary>A rules, overlay or suppressions file that cannot be used. The message reads <c>file:line:column: reason</c>.</summary>
 public sealed class RuleFileException : Exception

@@ -2,7 +2,7 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace TenantScanner.Rules.Catalog;
+namespace TenantScanner.Rules.Yaml;
 
 /// <summary>
 /// A parsed YAML file that remembers where every node is, so each complaint names file:line:column.

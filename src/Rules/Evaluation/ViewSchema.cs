@@ -1,4 +1,4 @@
-namespace TenantScanner.Rules.Views;
+namespace TenantScanner.Rules.Evaluation;
 
 /// <summary>The documented fields of a resource view (or of a nested object such as a flow owner).</summary>
 public sealed class ViewSchema

@@ -1,8 +1,7 @@
-using TenantScanner.Rules.Views;
 using TenantScanner.Rules.Findings;
 using TenantScanner.Inventory;
 
-namespace TenantScanner.Rules.Detectors;
+namespace TenantScanner.Rules.Evaluation;
 
 /// <summary>What a detector may look at: the inventory, the as-of instant (never the clock) and the rule's parameters.</summary>
 public sealed record DetectorContext(TenantInventory Inventory, DateTimeOffset AsOf, IReadOnlyDictionary<string, object?> Parameters)
@@ -19,7 +18,7 @@ public interface IDetector
 {
     /// <summary>The name rules.yaml uses in <c>detector:</c>.</summary>
     string Name { get; }
-    /// <summary>The resource type it analyses (a <see cref="ResourceType.Name"/>).</summary>
+    /// <summary>The resource type it analyses, as rules.yaml names it in <c>resource:</c> (e.g. <c>flow</c>).</summary>
     string ResourceType { get; }
     /// <summary>The fields it adds; each getter receives the object <see cref="Analyze"/> returned.</summary>
     IReadOnlyList<FieldDefinition> Fields { get; }

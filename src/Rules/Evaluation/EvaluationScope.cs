@@ -1,8 +1,7 @@
-using TenantScanner.Rules.Detectors;
 using TenantScanner.Inventory;
 using TenantScanner.Rules.Values;
 
-namespace TenantScanner.Rules.Scanning;
+namespace TenantScanner.Rules.Evaluation;
 
 /// <summary>
 /// What a field getter may look at while one rule evaluates one resource: the inventory, the as-of

@@ -16,7 +16,7 @@ public sealed record DirectoryTextSecret(string ObjectType, string Property, Sou
 /// CRED007: secrets pasted into the <c>notes</c>, <c>description</c> or <c>tags</c> of a service principal
 /// (Enterprise applications) or of its app registration. Anyone who can read the directory can read these
 /// properties. A tag written <c>name=value</c> or <c>name:value</c> is judged with its name as context. The
-/// text of the whole inventory is scanned once (<see cref="DirectoryTextFacts"/>). Text the detector could not
+/// text of the whole inventory is scanned once per scan (<see cref="DirectoryTextFacts"/>). Text the detector could not
 /// finish judging (a regex timed out) makes the secrets unknown unless a secret was found anyway.
 /// </summary>
 public sealed class DirectoryTextSecretDetector : Detector<ServicePrincipal, DirectoryTextSecretDetector.Result>
@@ -50,7 +50,7 @@ public sealed class DirectoryTextSecretDetector : Detector<ServicePrincipal, Dir
 
     protected override Result Analyze(ServicePrincipal sp, DetectorContext context)
     {
-        var facts = DirectoryTextFacts.Of(context.Inventory);
+        var facts = context.Services.DirectoryText;
         var found = facts.For(sp).Select(h => new DirectoryTextSecret("servicePrincipal", h.Property, sp.Source.Child(h.Pointer), h.Hit)).ToList();
         var unjudged = facts.UnjudgedFor(sp).Select(u => UnjudgedLocation.Of(u, sp.Source)).ToList();
         if (context.Inventory.FindApplicationByAppId(sp.AppId) is { } app)

@@ -35,16 +35,15 @@ public sealed class OpenHttpTriggerDetector : Detector<Flow, OpenHttpTriggerDete
 
     protected override Result Analyze(Flow flow, DetectorContext context)
     {
-        var facts = FlowDefinitionFacts.Of(flow);
+        var facts = context.Services.FlowFacts(flow);
         return facts.DefinitionRead ? new Result(null, facts.OpenHttpTriggers) : new Result(UnknownValue.Because(facts.MissingDefinitionReason), []);
     }
 
     protected override IEnumerable<Evidence> Evidence(Flow flow, Result output)
     {
-        var facts = FlowDefinitionFacts.Of(flow);
         foreach (var trigger in output.Open)
         {
-            var location = facts.Locate(trigger.JsonPointer);
+            var location = FlowDefinitionFacts.Locate(flow, trigger.JsonPointer);
             yield return new Evidence
             {
                 File = location?.File, JsonPointer = location?.JsonPointer, SourceUrl = location?.Url,

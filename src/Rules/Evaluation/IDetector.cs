@@ -3,9 +3,14 @@ using TenantScanner.Inventory;
 
 namespace TenantScanner.Rules.Evaluation;
 
-/// <summary>What a detector may look at: the inventory, the as-of instant (never the clock) and the rule's parameters.</summary>
-public sealed record DetectorContext(TenantInventory Inventory, DateTimeOffset AsOf, IReadOnlyDictionary<string, object?> Parameters)
+/// <summary>
+/// What a detector may look at: the scan's services (the inventory, the secret detector, facts shared between
+/// rules), the as-of instant (never the clock) and the rule's parameters.
+/// </summary>
+public sealed record DetectorContext(ScanServices Services, DateTimeOffset AsOf, IReadOnlyDictionary<string, object?> Parameters)
 {
+    public TenantInventory Inventory => Services.Inventory;
+
     public T Parameter<T>(string name, T fallback) => Parameters.TryGetValue(name, out var value) && value is T typed ? typed : fallback;
 }
 

@@ -25,7 +25,7 @@ internal sealed class ConnectionView : ResourceType<Connection>
     public override string Description => "A Power Platform connection and the identity it signs in as.";
     public override ViewSchema Schema => Fields;
 
-    protected override IEnumerable<Connection> Items(TenantInventory inventory) => inventory.Connections;
+    protected override IEnumerable<Connection> Items(ScanServices scan) => scan.Inventory.Connections;
 
     protected override ResourceRef Describe(Connection item, TenantInventory inventory) => new()
     {

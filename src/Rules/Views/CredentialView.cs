@@ -43,8 +43,9 @@ internal sealed class CredentialView : ResourceType<CredentialItem>
     public override string Description => "A client secret or certificate of an app registration or service principal.";
     public override ViewSchema Schema => Fields;
 
-    protected override IEnumerable<CredentialItem> Items(TenantInventory inventory)
+    protected override IEnumerable<CredentialItem> Items(ScanServices scan)
     {
+        var inventory = scan.Inventory;
         foreach (var app in inventory.Applications)
         {
             var classification = FieldNames.EnumId(inventory.FindServicePrincipalByAppId(app.AppId)?.Classification ?? ServicePrincipalClass.TenantApplication);

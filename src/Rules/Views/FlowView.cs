@@ -67,7 +67,7 @@ internal sealed class FlowView : ResourceType<Flow>
     public override string Description => "A Power Automate cloud flow.";
     public override ViewSchema Schema => Fields;
 
-    protected override IEnumerable<Flow> Items(TenantInventory inventory) => inventory.Flows;
+    protected override IEnumerable<Flow> Items(ScanServices scan) => scan.Inventory.Flows;
 
     protected override ResourceRef Describe(Flow item, TenantInventory inventory) => Ref(item, inventory);
 

@@ -43,7 +43,7 @@ internal sealed class ServicePrincipalView : ResourceType<ServicePrincipal>
     public override string Description => "A service principal (enterprise application).";
     public override ViewSchema Schema => Fields;
 
-    protected override IEnumerable<ServicePrincipal> Items(TenantInventory inventory) => inventory.ServicePrincipals;
+    protected override IEnumerable<ServicePrincipal> Items(ScanServices scan) => scan.Inventory.ServicePrincipals;
 
     protected override ResourceRef Describe(ServicePrincipal item, TenantInventory inventory) => Ref(item);
 

@@ -7,6 +7,8 @@ using TenantScanner.Rules.Findings;
 using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 using TenantScanner.Rules.Yaml;
+using TenantScanner.SecretScanning;
+using TenantScanner.SecretScanning.Catalog;
 
 namespace TenantScanner.Cli.Commands;
 
@@ -45,7 +47,8 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
                 catalog = catalog.WithOverlay(overlay);
             var suppressions = options.SuppressionsFile is { } file ? SuppressionSet.Load(file) : SuppressionSet.Empty;
             var previous = options.PreviousResultFile is { } previousFile ? ScanResultFile.Load(previousFile, "--previous") : null;
-            configuration = new ScanConfiguration(catalog, suppressions, previous);
+            var secrets = new SecretDetector(SecretPatternCatalog.LoadDefault());
+            configuration = new ScanConfiguration(catalog, suppressions, secrets, previous);
             return true;
         }
         catch (RuleFileException ex)
@@ -67,6 +70,7 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
             {
                 Inventory = snapshot.Inventory,
                 Catalog = configuration.Catalog,
+                SecretDetector = configuration.SecretDetector,
                 Suppressions = configuration.Suppressions,
                 AsOf = options.AsOf ?? snapshot.Inventory.CollectedAt,
                 SnapshotSha256 = snapshot.ManifestSha256,
@@ -106,5 +110,8 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
     }
 }
 
-/// <summary>What a scan reads besides the snapshot: the effective rule catalog, accepted risks and an older result.</summary>
-public sealed record ScanConfiguration(RuleCatalog Catalog, SuppressionSet Suppressions, ScanResult? Previous);
+/// <summary>
+/// What a scan reads besides the snapshot: the effective rule catalog, accepted risks, the secret detector
+/// (built from the secret pattern catalog) and an older result.
+/// </summary>
+public sealed record ScanConfiguration(RuleCatalog Catalog, SuppressionSet Suppressions, SecretDetector SecretDetector, ScanResult? Previous);

@@ -9,6 +9,7 @@ using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
+using TenantScanner.SecretScanning.Catalog;
 
 namespace TenantScanner.Tests.Demo;
 
@@ -66,6 +67,7 @@ internal static class DemoScan
         {
             Inventory = snapshot.Inventory,
             Catalog = RuleCatalog.LoadDefault(),
+            SecretDetector = new SecretDetector(SecretPatternCatalog.LoadDefault()),
             AsOf = snapshot.Inventory.CollectedAt,
             SnapshotSha256 = snapshot.ManifestSha256,
             Tool = new ToolVersion("rules-tests", "0"),

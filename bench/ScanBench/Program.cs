@@ -10,6 +10,7 @@ using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 using TenantScanner.SecretScanning.Catalog;
+using TenantScanner.Rules.Detectors;
 
 // Measures what a 3 a.m. pipeline pays for a large tenant: loading a snapshot into the inventory and
 // evaluating the whole rule catalog, with peak memory. Usage:
@@ -26,7 +27,7 @@ if (args.Length is < 1 or > 2 || !Directory.Exists(args[0]))
 var folder = args[0];
 var repetitions = args.Length == 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
 var rawBytes = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
-var catalog = RuleCatalog.LoadDefault();
+var catalog = RuleCatalog.LoadDefault(DetectorSet.BuiltIn);
 var secrets = new SecretDetector(SecretPatternCatalog.LoadDefault());
 
 Console.WriteLine($"snapshot: {folder} ({rawBytes / 1048576.0:F1} MiB raw), {catalog.Rules.Count} rules, {Environment.ProcessorCount} cores");

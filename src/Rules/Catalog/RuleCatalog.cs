@@ -1,4 +1,5 @@
 using YamlDotNet.RepresentationModel;
+using TenantScanner.Rules.Detectors;
 using TenantScanner.Rules.Yaml;
 
 namespace TenantScanner.Rules.Catalog;
@@ -16,9 +17,10 @@ public sealed class RuleCatalog
     /// <summary>Keys an overlay entry may use for a rule already in the catalog.</summary>
     public static IReadOnlyList<string> OverlayRuleKeys { get; } = ["id", "enabled", "severity", "parameters", "severityOverrides"];
 
-    private RuleCatalog(string version, IReadOnlyList<RuleDefinition> rules, IReadOnlyList<string> overlays)
+    private RuleCatalog(string version, IReadOnlyList<RuleDefinition> rules, IReadOnlyList<string> overlays, DetectorSet detectors)
     {
         Version = version;
+        Detectors = detectors;
         Rules = rules;
         Overlays = overlays;
     }
@@ -28,25 +30,30 @@ public sealed class RuleCatalog
     public IReadOnlyList<RuleDefinition> Rules { get; }
     /// <summary>Overlay files applied, in order.</summary>
     public IReadOnlyList<string> Overlays { get; }
+    /// <summary>The detectors its rules may name; overlays are compiled against the same set.</summary>
+    public DetectorSet Detectors { get; }
 
     public RuleDefinition? Find(string id) => Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The shipped rules.yaml, embedded in the assembly.</summary>
-    public static RuleCatalog LoadDefault()
+    /// <param name="detectors">The detectors its rules may name: <see cref="DetectorSet.BuiltIn"/> for the shipped rules.</param>
+    public static RuleCatalog LoadDefault(DetectorSet detectors)
     {
         using var stream = typeof(RuleCatalog).Assembly.GetManifestResourceStream(EmbeddedResourceName)
             ?? throw new InvalidOperationException($"The embedded rule catalog {EmbeddedResourceName} is missing from the assembly.");
         using var reader = new StreamReader(stream);
-        return Parse("rules.yaml", reader.ReadToEnd());
+        return Parse("rules.yaml", reader.ReadToEnd(), detectors);
     }
 
-    public static RuleCatalog Load(string path) => FromFile(YamlFile.Load(path));
+    public static RuleCatalog Load(string path, DetectorSet detectors) => FromFile(YamlFile.Load(path), detectors);
 
     /// <summary>Parses catalog text; <paramref name="name"/> is used in error messages.</summary>
-    public static RuleCatalog Parse(string name, string text) => FromFile(YamlFile.Parse(name, text));
+    /// <param name="detectors">The detectors its rules may name.</param>
+    public static RuleCatalog Parse(string name, string text, DetectorSet detectors) => FromFile(YamlFile.Parse(name, text), detectors);
 
-    private static RuleCatalog FromFile(YamlFile file)
+    private static RuleCatalog FromFile(YamlFile file, DetectorSet detectors)
     {
+        ArgumentNullException.ThrowIfNull(detectors);
         file.CheckKeys(file.Root, CatalogKeys, "the rule catalog");
         var version = file.String(file.Require(file.Root, "version", "the rule catalog"), "'version'");
         var rules = new List<RuleDefinition>();
@@ -56,9 +63,9 @@ public sealed class RuleCatalog
             var source = RuleReader.Read(file, mapping);
             if (rules.Any(r => string.Equals(r.Id, source.Id, StringComparison.OrdinalIgnoreCase)))
                 throw file.Error(YamlFile.Get(mapping, "id")!, $"duplicate rule id '{source.Id}'");
-            rules.Add(RuleCompiler.Compile(source));
+            rules.Add(RuleCompiler.Compile(source, detectors));
         }
-        return new RuleCatalog(version, rules, []);
+        return new RuleCatalog(version, rules, [], detectors);
     }
 
     /// <summary>Applies a user overlay file (see docs/rules/README.md, "Overlays").</summary>
@@ -80,7 +87,7 @@ public sealed class RuleCatalog
             var index = rules.FindIndex(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
             if (index < 0)
             {
-                rules.Add(RuleCompiler.Compile(RuleReader.Read(file, mapping)));
+                rules.Add(RuleCompiler.Compile(RuleReader.Read(file, mapping), Detectors));
                 continue;
             }
             foreach (var key in mapping.Children.Keys.OfType<YamlScalarNode>())
@@ -88,9 +95,9 @@ public sealed class RuleCatalog
                     throw file.Error(key, RuleReader.RuleKeys.Contains(key.Value!)
                         ? $"rule {id} is already in the catalog; an overlay may only change: {string.Join(", ", OverlayRuleKeys)} (to replace it, disable it and add a rule with a new id)"
                         : $"unknown key '{key.Value}' in an overlay entry; valid keys: {string.Join(", ", OverlayRuleKeys)}");
-            rules[index] = RuleCompiler.Compile(Modify(file, mapping, rules[index].Source));
+            rules[index] = RuleCompiler.Compile(Modify(file, mapping, rules[index].Source), Detectors);
         }
-        return new RuleCatalog(Version, rules, [.. Overlays, file.Name]);
+        return new RuleCatalog(Version, rules, [.. Overlays, file.Name], Detectors);
     }
 
     private static RuleSource Modify(YamlFile file, YamlMappingNode entry, RuleSource source)

@@ -17,7 +17,7 @@ public sealed record DetectorContext(ScanServices Services, DateTimeOffset AsOf,
 /// <summary>
 /// Logic too rich for a condition. A detector analyses one resource once per rule and exposes the result
 /// as extra fields the rule's condition and message can use. Adding one: a class implementing this
-/// interface, one line in <see cref="DetectorRegistry"/>, and a rule naming it in rules.yaml.
+/// interface, one line in the built-in detector set (Detectors/DetectorSet.cs), and a rule naming it in rules.yaml.
 /// </summary>
 public interface IDetector
 {

@@ -4,6 +4,7 @@ using TenantScanner.Cli.Output;
 using TenantScanner.Rules.Catalog;
 using TenantScanner.Rules.Findings;
 using TenantScanner.Rules.Yaml;
+using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Cli.Commands;
 
@@ -29,7 +30,7 @@ public sealed class RulesCommand : ICliCommand
         var console = new CliConsole(parse.InvocationConfiguration);
         try
         {
-            var catalog = RuleCatalog.LoadDefault();
+            var catalog = RuleCatalog.LoadDefault(DetectorSet.BuiltIn);
             if (parse.GetValue(_rules) is { } overlay)
             {
                 if (!overlay.Exists)

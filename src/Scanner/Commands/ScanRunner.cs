@@ -9,6 +9,7 @@ using TenantScanner.Snapshots;
 using TenantScanner.Rules.Yaml;
 using TenantScanner.SecretScanning;
 using TenantScanner.SecretScanning.Catalog;
+using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Cli.Commands;
 
@@ -42,7 +43,7 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
         configuration = null!;
         try
         {
-            var catalog = RuleCatalog.LoadDefault();
+            var catalog = RuleCatalog.LoadDefault(DetectorSet.BuiltIn);
             foreach (var overlay in options.RulesOverlayFiles)
                 catalog = catalog.WithOverlay(overlay);
             var suppressions = options.SuppressionsFile is { } file ? SuppressionSet.Load(file) : SuppressionSet.Empty;

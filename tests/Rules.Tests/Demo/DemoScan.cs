@@ -10,6 +10,7 @@ using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 using TenantScanner.SecretScanning.Catalog;
+using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Tests.Demo;
 
@@ -66,7 +67,7 @@ internal static class DemoScan
         var result = ScanEngine.Run(new ScanRequest
         {
             Inventory = snapshot.Inventory,
-            Catalog = RuleCatalog.LoadDefault(),
+            Catalog = RuleCatalog.LoadDefault(DetectorSet.BuiltIn),
             SecretDetector = new SecretDetector(SecretPatternCatalog.LoadDefault()),
             AsOf = snapshot.Inventory.CollectedAt,
             SnapshotSha256 = snapshot.ManifestSha256,

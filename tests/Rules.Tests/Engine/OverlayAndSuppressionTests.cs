@@ -7,6 +7,7 @@ using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
 using TenantScanner.Rules.Yaml;
+using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Tests.Engine;
 
@@ -209,7 +210,7 @@ public sealed class RuleFileLoadingTests : IDisposable
     {
         var path = Path.Combine(_folder, "catalog.yaml");
         File.WriteAllText(path, ConditionHarness.Catalog("{field: displayName, exists: true}"));
-        var catalog = RuleCatalog.Load(path);
+        var catalog = RuleCatalog.Load(path, DetectorSet.BuiltIn);
         Assert.Equal("test", catalog.Version);
         Assert.Equal($"{path}:3", Assert.Single(catalog.Rules).Origin);
     }

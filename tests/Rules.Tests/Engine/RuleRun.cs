@@ -7,13 +7,14 @@ using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
 using TenantScanner.SecretScanning.Catalog;
+using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Tests.Engine;
 
 /// <summary>Runs the shipped catalog (optionally with an overlay) and picks out one rule's results.</summary>
 internal static class RuleRun
 {
-    private static readonly Lazy<RuleCatalog> Default = new(RuleCatalog.LoadDefault);
+    private static readonly Lazy<RuleCatalog> Default = new(() => RuleCatalog.LoadDefault(DetectorSet.BuiltIn));
     private static readonly Lazy<SecretDetector> BuiltInSecrets = new(() => new SecretDetector(SecretPatternCatalog.LoadDefault()));
 
     public static RuleCatalog Catalog => Default.Value;

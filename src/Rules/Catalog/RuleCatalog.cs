@@ -45,9 +45,7 @@ public sealed class RuleCatalog
         return Parse("rules.yaml", reader.ReadToEnd(), detectors);
     }
 
-    public static RuleCatalog Load(string path, DetectorSet detectors) => FromFile(YamlFile.Load(path), detectors);
-
-    /// <summary>Parses catalog text; <paramref name="name"/> is used in error messages.</summary>
+    /// <summary>Parses catalog text (a whole catalog in place of the shipped one); <paramref name="name"/> is used in error messages.</summary>
     /// <param name="detectors">The detectors its rules may name.</param>
     public static RuleCatalog Parse(string name, string text, DetectorSet detectors) => FromFile(YamlFile.Parse(name, text), detectors);
 
@@ -68,9 +66,10 @@ public sealed class RuleCatalog
         return new RuleCatalog(version, rules, [], detectors);
     }
 
-    /// <summary>Applies a user overlay file (see docs/rules/README.md, "Overlays").</summary>
-    public RuleCatalog WithOverlay(string path) => ApplyOverlay(YamlFile.Load(path));
-
+    /// <summary>
+    /// Applies the text of a user overlay (see docs/rules/README.md, "Overlays"); <paramref name="name"/> (the
+    /// file it came from) is used in error messages and listed in <see cref="Overlays"/>.
+    /// </summary>
     public RuleCatalog WithOverlayText(string name, string text) => ApplyOverlay(YamlFile.Parse(name, text));
 
     private RuleCatalog ApplyOverlay(YamlFile file)

@@ -51,8 +51,7 @@ public sealed class SuppressionSet
 
     public IReadOnlyList<Suppression> Items { get; }
 
-    public static SuppressionSet Load(string path) => From(YamlFile.Load(path));
-
+    /// <summary>Parses suppressions text; <paramref name="name"/> (the file it came from) is used in error messages and origins.</summary>
     public static SuppressionSet Parse(string name, string text) => From(YamlFile.Parse(name, text));
 
     private static SuppressionSet From(YamlFile file)

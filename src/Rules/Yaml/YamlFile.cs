@@ -16,23 +16,9 @@ internal sealed class YamlFile
         Root = root;
     }
 
-    /// <summary>File name as shown in error messages.</summary>
+    /// <summary>File name as shown in error messages (the engine reads no files: the caller names the text).</summary>
     public string Name { get; }
     public YamlMappingNode Root { get; }
-
-    public static YamlFile Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new RuleFileException(path, null, null, $"cannot read the file: {e.Message}");
-        }
-        return Parse(path, text);
-    }
 
     public static YamlFile Parse(string name, string text)
     {

@@ -38,7 +38,7 @@ public sealed class RulesCommand : ICliCommand
                     console.Fail($"{overlay.FullName}: file not found.");
                     return ExitCodes.BadInput;
                 }
-                catalog = catalog.WithOverlay(overlay.FullName);
+                catalog = catalog.WithOverlayFile(overlay.FullName);
             }
             return action(console, catalog);
         }

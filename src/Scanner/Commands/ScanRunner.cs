@@ -45,8 +45,8 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
         {
             var catalog = RuleCatalog.LoadDefault(DetectorSet.BuiltIn);
             foreach (var overlay in options.RulesOverlayFiles)
-                catalog = catalog.WithOverlay(overlay);
-            var suppressions = options.SuppressionsFile is { } file ? SuppressionSet.Load(file) : SuppressionSet.Empty;
+                catalog = catalog.WithOverlayFile(overlay);
+            var suppressions = options.SuppressionsFile is { } file ? RuleFiles.LoadSuppressions(file) : SuppressionSet.Empty;
             var previous = options.PreviousResultFile is { } previousFile ? ScanResultFile.Load(previousFile, "--previous") : null;
             var secrets = new SecretDetector(SecretPatternCatalog.LoadDefault());
             configuration = new ScanConfiguration(catalog, suppressions, secrets, previous);

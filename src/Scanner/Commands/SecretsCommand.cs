@@ -52,19 +52,9 @@ public sealed class SecretsCommand : ICliCommand
 
     public static int Run(SecretScanOptions options, TextWriter stdout, TextWriter stderr)
     {
-        SecretPatternCatalog catalog;
-        try
+        if (!SecretPatternFiles.TryLoad(options.PatternsFile, out var catalog, out var patternsError))
         {
-            catalog = options.PatternsFile is null ? SecretPatternCatalog.LoadDefault() : SecretPatternCatalog.Load(options.PatternsFile);
-        }
-        catch (SecretCatalogException e)
-        {
-            stderr.WriteLine($"error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"error: cannot read patterns file {options.PatternsFile}: {e.Message}");
+            stderr.WriteLine($"error: {patternsError}");
             return ExitCodes.BadInput;
         }
 

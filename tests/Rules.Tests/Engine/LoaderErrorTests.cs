@@ -165,11 +165,4 @@ public sealed class LoaderErrorTests
         Assert.NotNull(error.Line);
         Assert.Contains("invalid YAML", error.Reason, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Names_the_file_when_it_cannot_be_read()
-    {
-        var error = Assert.Throws<RuleFileException>(() => RuleCatalog.Load("/nonexistent/rules.yaml", DetectorSet.BuiltIn));
-        Assert.StartsWith("/nonexistent/rules.yaml: cannot read the file", error.Message, StringComparison.Ordinal);
-    }
 }

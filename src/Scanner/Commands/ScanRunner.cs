@@ -8,7 +8,6 @@ using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 using TenantScanner.Rules.Yaml;
 using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Catalog;
 using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Cli.Commands;
@@ -35,8 +34,8 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
         TryLoadConfiguration(options, out var configuration) ? Run(source, options, configuration, cancellation) : ExitCodes.BadInput;
 
     /// <summary>
-    /// Reads the rule overlays, suppressions and previous result, reporting the first problem. The live path
-    /// calls this before collecting, so a typo in an overlay fails in a second, not after an hour of collection.
+    /// Reads the rule overlays, suppressions, secret patterns and previous result, reporting the first problem. The
+    /// live path calls this before collecting, so a typo in an overlay fails in a second, not after an hour of collection.
     /// </summary>
     public bool TryLoadConfiguration(ScanOptions options, out ScanConfiguration configuration)
     {
@@ -48,7 +47,9 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
                 catalog = catalog.WithOverlayFile(overlay);
             var suppressions = options.SuppressionsFile is { } file ? RuleFiles.LoadSuppressions(file) : SuppressionSet.Empty;
             var previous = options.PreviousResultFile is { } previousFile ? ScanResultFile.Load(previousFile, "--previous") : null;
-            var secrets = new SecretDetector(SecretPatternCatalog.LoadDefault());
+            if (!SecretPatternFiles.TryLoad(options.PatternsFile, out var patterns, out var patternsError))
+                return console.Fail(patternsError);
+            var secrets = new SecretDetector(patterns);
             configuration = new ScanConfiguration(catalog, suppressions, secrets, previous);
             return true;
         }

@@ -76,7 +76,7 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
                 Suppressions = configuration.Suppressions,
                 AsOf = options.AsOf ?? snapshot.Inventory.CollectedAt,
                 SnapshotSha256 = snapshot.ManifestSha256,
-                Tool = new ToolVersion(VersionCommand.ToolName, VersionCommand.ToolVersion),
+                Tool = new ToolVersion(ToolIdentity.Name, ToolIdentity.Version),
                 ScannedAt = time.GetUtcNow(),
             });
 

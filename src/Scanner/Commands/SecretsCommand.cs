@@ -2,7 +2,6 @@ using System.CommandLine;
 using TenantScanner.Cli.Output;
 using TenantScanner.Cli.Sarif;
 using TenantScanner.Cli.Secrets;
-using TenantScanner.SecretScanning.Catalog;
 
 namespace TenantScanner.Cli.Commands;
 

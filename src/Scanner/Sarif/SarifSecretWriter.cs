@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using TenantScanner.Cli.Commands;
 using TenantScanner.Cli.Secrets;
 using TenantScanner.SecretScanning.Catalog;
 
@@ -52,8 +51,8 @@ public static class SarifSecretWriter
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
-        json.WriteString("name", VersionCommand.ToolName);
-        json.WriteString("semanticVersion", VersionCommand.ToolVersion);
+        json.WriteString("name", ToolIdentity.Name);
+        json.WriteString("semanticVersion", ToolIdentity.Version);
         json.WriteString("informationUri", HelpBaseUri);
         json.WriteStartArray("rules");
         foreach (var pattern in patterns)

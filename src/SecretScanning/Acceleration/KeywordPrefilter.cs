@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.SecretScanning.Acceleration;
 
@@ -75,7 +74,7 @@ internal sealed class KeywordPrefilter
         _documentSearch.Search.Find(utf8, length, starts);
     }
 
-    /// <summary>False when <see cref="PropertyName.Plain"/> could judge differently from a name's own text (see the constructor).</summary>
+    /// <summary>False when <c>PropertyName.Plain</c> (Walking) could judge differently from a name's own text (see the constructor).</summary>
     public bool PlainNamesPossible { get; }
 
     /// <summary>True when the (normalised) name is the parent part of some "parent.key" context key.</summary>

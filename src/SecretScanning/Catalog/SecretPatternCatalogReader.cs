@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
-using TenantScanner.SecretScanning.Acceleration;
 
 namespace TenantScanner.SecretScanning.Catalog;
 

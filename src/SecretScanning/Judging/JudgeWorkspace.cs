@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.Judging;
 
-namespace TenantScanner.SecretScanning.Acceleration;
+namespace TenantScanner.SecretScanning.Judging;
 
 /// <summary>
 /// What one thread's judging needs of its own (the <see cref="SecretValueJudge"/> is shared by every thread):

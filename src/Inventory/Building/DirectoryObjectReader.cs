@@ -1,4 +1,3 @@
-using TenantScanner.Inventory;
 namespace TenantScanner.Inventory.Building;
 
 /// <summary>Reads the parts Graph directory objects share: principal references and credentials.</summary>

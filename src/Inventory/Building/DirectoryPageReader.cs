@@ -1,4 +1,3 @@
-using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Inventory.Building;

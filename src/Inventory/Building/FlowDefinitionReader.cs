@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Inventory.Building;

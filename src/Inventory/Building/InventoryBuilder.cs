@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Inventory.Building;

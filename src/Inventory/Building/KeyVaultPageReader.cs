@@ -1,4 +1,3 @@
-using TenantScanner.Inventory;
 namespace TenantScanner.Inventory.Building;
 
 /// <summary>Collects Key Vault secret metadata. The list API never returns values and none are read.</summary>

@@ -1,6 +1,5 @@
 using TenantScanner.Inventory.Reference;
 using System.Collections.Frozen;
-using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Inventory.Building;

@@ -1,4 +1,3 @@
-using TenantScanner.Inventory;
 namespace TenantScanner.Inventory.Building;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using TenantScanner.Inventory.Reference;
 using System.Collections.Frozen;
-using TenantScanner.Inventory;
 
 namespace TenantScanner.Inventory.Building;
 

@@ -5,9 +5,7 @@ using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using YamlDotNet.RepresentationModel;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Yaml;
 
 namespace TenantScanner.Rules.Catalog;
 

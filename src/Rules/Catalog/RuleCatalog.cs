@@ -1,10 +1,6 @@
-using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using YamlDotNet.RepresentationModel;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Detectors;
+using TenantScanner.Rules.Yaml;
 
 namespace TenantScanner.Rules.Catalog;
 
@@ -21,9 +17,10 @@ public sealed class RuleCatalog
     /// <summary>Keys an overlay entry may use for a rule already in the catalog.</summary>
     public static IReadOnlyList<string> OverlayRuleKeys { get; } = ["id", "enabled", "severity", "parameters", "severityOverrides"];
 
-    private RuleCatalog(string version, IReadOnlyList<RuleDefinition> rules, IReadOnlyList<string> overlays)
+    private RuleCatalog(string version, IReadOnlyList<RuleDefinition> rules, IReadOnlyList<string> overlays, DetectorSet detectors)
     {
         Version = version;
+        Detectors = detectors;
         Rules = rules;
         Overlays = overlays;
     }
@@ -33,25 +30,28 @@ public sealed class RuleCatalog
     public IReadOnlyList<RuleDefinition> Rules { get; }
     /// <summary>Overlay files applied, in order.</summary>
     public IReadOnlyList<string> Overlays { get; }
+    /// <summary>The detectors its rules may name; overlays are compiled against the same set.</summary>
+    public DetectorSet Detectors { get; }
 
     public RuleDefinition? Find(string id) => Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The shipped rules.yaml, embedded in the assembly.</summary>
-    public static RuleCatalog LoadDefault()
+    /// <param name="detectors">The detectors its rules may name: <see cref="DetectorSet.BuiltIn"/> for the shipped rules.</param>
+    public static RuleCatalog LoadDefault(DetectorSet detectors)
     {
         using var stream = typeof(RuleCatalog).Assembly.GetManifestResourceStream(EmbeddedResourceName)
             ?? throw new InvalidOperationException($"The embedded rule catalog {EmbeddedResourceName} is missing from the assembly.");
         using var reader = new StreamReader(stream);
-        return Parse("rules.yaml", reader.ReadToEnd());
+        return Parse("rules.yaml", reader.ReadToEnd(), detectors);
     }
 
-    public static RuleCatalog Load(string path) => FromFile(YamlFile.Load(path));
+    /// <summary>Parses catalog text (a whole catalog in place of the shipped one); <paramref name="name"/> is used in error messages.</summary>
+    /// <param name="detectors">The detectors its rules may name.</param>
+    public static RuleCatalog Parse(string name, string text, DetectorSet detectors) => FromFile(YamlFile.Parse(name, text), detectors);
 
-    /// <summary>Parses catalog text; <paramref name="name"/> is used in error messages.</summary>
-    public static RuleCatalog Parse(string name, string text) => FromFile(YamlFile.Parse(name, text));
-
-    private static RuleCatalog FromFile(YamlFile file)
+    private static RuleCatalog FromFile(YamlFile file, DetectorSet detectors)
     {
+        ArgumentNullException.ThrowIfNull(detectors);
         file.CheckKeys(file.Root, CatalogKeys, "the rule catalog");
         var version = file.String(file.Require(file.Root, "version", "the rule catalog"), "'version'");
         var rules = new List<RuleDefinition>();
@@ -61,14 +61,15 @@ public sealed class RuleCatalog
             var source = RuleReader.Read(file, mapping);
             if (rules.Any(r => string.Equals(r.Id, source.Id, StringComparison.OrdinalIgnoreCase)))
                 throw file.Error(YamlFile.Get(mapping, "id")!, $"duplicate rule id '{source.Id}'");
-            rules.Add(RuleCompiler.Compile(source));
+            rules.Add(RuleCompiler.Compile(source, detectors));
         }
-        return new RuleCatalog(version, rules, []);
+        return new RuleCatalog(version, rules, [], detectors);
     }
 
-    /// <summary>Applies a user overlay file (see docs/rules/README.md, "Overlays").</summary>
-    public RuleCatalog WithOverlay(string path) => ApplyOverlay(YamlFile.Load(path));
-
+    /// <summary>
+    /// Applies the text of a user overlay (see docs/rules/README.md, "Overlays"); <paramref name="name"/> (the
+    /// file it came from) is used in error messages and listed in <see cref="Overlays"/>.
+    /// </summary>
     public RuleCatalog WithOverlayText(string name, string text) => ApplyOverlay(YamlFile.Parse(name, text));
 
     private RuleCatalog ApplyOverlay(YamlFile file)
@@ -85,7 +86,7 @@ public sealed class RuleCatalog
             var index = rules.FindIndex(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
             if (index < 0)
             {
-                rules.Add(RuleCompiler.Compile(RuleReader.Read(file, mapping)));
+                rules.Add(RuleCompiler.Compile(RuleReader.Read(file, mapping), Detectors));
                 continue;
             }
             foreach (var key in mapping.Children.Keys.OfType<YamlScalarNode>())
@@ -93,9 +94,9 @@ public sealed class RuleCatalog
                     throw file.Error(key, RuleReader.RuleKeys.Contains(key.Value!)
                         ? $"rule {id} is already in the catalog; an overlay may only change: {string.Join(", ", OverlayRuleKeys)} (to replace it, disable it and add a rule with a new id)"
                         : $"unknown key '{key.Value}' in an overlay entry; valid keys: {string.Join(", ", OverlayRuleKeys)}");
-            rules[index] = RuleCompiler.Compile(Modify(file, mapping, rules[index].Source));
+            rules[index] = RuleCompiler.Compile(Modify(file, mapping, rules[index].Source), Detectors);
         }
-        return new RuleCatalog(Version, rules, [.. Overlays, file.Name]);
+        return new RuleCatalog(Version, rules, [.. Overlays, file.Name], Detectors);
     }
 
     private static RuleSource Modify(YamlFile file, YamlMappingNode entry, RuleSource source)

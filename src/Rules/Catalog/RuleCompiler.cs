@@ -1,21 +1,19 @@
 using TenantScanner.Rules.Detectors;
-using TenantScanner.Rules.Facts;
 using TenantScanner.Rules.Conditions;
-using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Snapshots;
 using YamlDotNet.RepresentationModel;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Yaml;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Catalog;
 
 /// <summary>Binds a <see cref="RuleSource"/> to its resource view, detector and effective parameters.</summary>
 internal static class RuleCompiler
 {
-    public static RuleDefinition Compile(RuleSource source)
+    /// <param name="detectors">The detectors a rule may name.</param>
+    public static RuleDefinition Compile(RuleSource source, DetectorSet detectors)
     {
         var file = source.File;
         var resourceName = file.String(source.ResourceNode, "'resource'");
@@ -27,8 +25,8 @@ internal static class RuleCompiler
         if (source.DetectorNode is { } detectorNode)
         {
             var name = file.String(detectorNode, "'detector'");
-            detector = DetectorRegistry.Find(name)
-                ?? throw file.Error(detectorNode, $"unknown detector '{name}'; valid detectors: {string.Join(", ", DetectorRegistry.All.Select(d => d.Name))}");
+            detector = detectors.Find(name)
+                ?? throw file.Error(detectorNode, $"unknown detector '{name}'; valid detectors: {string.Join(", ", detectors.All.Select(d => d.Name))}");
             if (detector.ResourceType != resource.Name)
                 throw file.Error(detectorNode, $"detector '{name}' analyses {detector.ResourceType} resources, not {resource.Name}");
             schema = schema.Extend(detector.Fields.Select(WrapDetectorField));

@@ -1,10 +1,8 @@
 using TenantScanner.Rules.Conditions;
-using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Evaluation;
+using TenantScanner.Snapshots;
 
 namespace TenantScanner.Rules.Catalog;
 
@@ -55,12 +53,12 @@ public sealed record RuleDefinition
 /// <summary>The executable parts of a rule, bound to its effective parameters.</summary>
 internal sealed record CompiledRule(
     ResourceType Resource,
-    Detectors.IDetector? Detector,
+    IDetector? Detector,
     Condition? AppliesTo,
     Condition Condition,
     IReadOnlyList<(Condition When, Severity Severity)> SeverityOverrides,
     MessageTemplate Message,
-    IReadOnlyList<Snapshots.SourceKind> Requires,
+    IReadOnlyList<SourceKind> Requires,
     IReadOnlyDictionary<string, object?> Parameters)
 {
     /// <summary>The fields the condition reads, computed once: every finding reports their values as evidence.</summary>

@@ -1,12 +1,8 @@
 using System.Text.RegularExpressions;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Snapshots;
 using YamlDotNet.RepresentationModel;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Yaml;
 
 namespace TenantScanner.Rules.Catalog;
 

@@ -1,10 +1,6 @@
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using YamlDotNet.RepresentationModel;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Yaml;
 
 namespace TenantScanner.Rules.Catalog;
 

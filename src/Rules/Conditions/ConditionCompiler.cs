@@ -1,10 +1,9 @@
+using TenantScanner.Rules.Values;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Yaml;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Conditions;
 

@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Conditions;
 

@@ -1,17 +1,9 @@
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 using TenantScanner.Rules.Facts;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Detectors;
 
@@ -24,7 +16,7 @@ public sealed record DirectoryTextSecret(string ObjectType, string Property, Sou
 /// CRED007: secrets pasted into the <c>notes</c>, <c>description</c> or <c>tags</c> of a service principal
 /// (Enterprise applications) or of its app registration. Anyone who can read the directory can read these
 /// properties. A tag written <c>name=value</c> or <c>name:value</c> is judged with its name as context. The
-/// text of the whole inventory is scanned once (<see cref="DirectoryTextFacts"/>). Text the detector could not
+/// text of the whole inventory is scanned once per scan (<see cref="DirectoryTextFacts"/>). Text the detector could not
 /// finish judging (a regex timed out) makes the secrets unknown unless a secret was found anyway.
 /// </summary>
 public sealed class DirectoryTextSecretDetector : Detector<ServicePrincipal, DirectoryTextSecretDetector.Result>
@@ -58,7 +50,7 @@ public sealed class DirectoryTextSecretDetector : Detector<ServicePrincipal, Dir
 
     protected override Result Analyze(ServicePrincipal sp, DetectorContext context)
     {
-        var facts = DirectoryTextFacts.Of(context.Inventory);
+        var facts = context.Services.DirectoryText;
         var found = facts.For(sp).Select(h => new DirectoryTextSecret("servicePrincipal", h.Property, sp.Source.Child(h.Pointer), h.Hit)).ToList();
         var unjudged = facts.UnjudgedFor(sp).Select(u => UnjudgedLocation.Of(u, sp.Source)).ToList();
         if (context.Inventory.FindApplicationByAppId(sp.AppId) is { } app)

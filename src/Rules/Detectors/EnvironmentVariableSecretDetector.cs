@@ -1,16 +1,7 @@
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
+using TenantScanner.Rules.Evaluation;
 using TenantScanner.Rules.Facts;
 
 namespace TenantScanner.Rules.Detectors;
@@ -48,10 +39,10 @@ public sealed class EnvironmentVariableSecretDetector : Detector<EnvironmentVari
         var unjudged = new List<UnjudgedLocation>();
         // The current value wins over the default: it is what flows actually receive.
         var currentLocation = variable.ValueSource?.Child("/value");
-        if (variable.CurrentValue is { Length: > 0 } current && First(current, variable.SchemaName, currentLocation, unjudged) is { } currentHit)
+        if (variable.CurrentValue is { Length: > 0 } current && First(context.Services.SecretDetector, current, variable.SchemaName, currentLocation, unjudged) is { } currentHit)
             return new Result(currentHit, "value", currentLocation, unjudged);
         var defaultLocation = variable.Source.Child("/defaultvalue");
-        if (variable.DefaultValue is { Length: > 0 } fallback && First(fallback, variable.SchemaName, defaultLocation, unjudged) is { } defaultHit)
+        if (variable.DefaultValue is { Length: > 0 } fallback && First(context.Services.SecretDetector, fallback, variable.SchemaName, defaultLocation, unjudged) is { } defaultHit)
             return new Result(defaultHit, "defaultvalue", defaultLocation, unjudged);
         return new Result(null, null, null, unjudged);
     }
@@ -71,9 +62,9 @@ public sealed class EnvironmentVariableSecretDetector : Detector<EnvironmentVari
     }
 
     /// <param name="location">The column holding the value; what could not be judged is placed there.</param>
-    private static SecretHit? First(string value, string schemaName, SourceLocation? location, List<UnjudgedLocation> unjudged)
+    private static SecretHit? First(SecretDetector detector, string value, string schemaName, SourceLocation? location, List<UnjudgedLocation> unjudged)
     {
-        var scan = RuleSecretDetector.Current.InspectValue(value, schemaName);
+        var scan = detector.InspectValue(value, schemaName);
         unjudged.AddRange(scan.Unjudged.Select(u => UnjudgedLocation.Of(u, location)));
         return scan.Hits.Count > 0 ? scan.Hits[0] : null;
     }

@@ -1,6 +1,6 @@
-using TenantScanner.Rules.Views;
 using TenantScanner.Inventory.Reference;
 using TenantScanner.Inventory;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Detectors;
 

@@ -1,17 +1,9 @@
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
 using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 using TenantScanner.Rules.Facts;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Detectors;
 
@@ -52,16 +44,15 @@ public sealed class SecureDataDetector : Detector<Flow, SecureDataDetector.Resul
 
     protected override Result Analyze(Flow flow, DetectorContext context)
     {
-        var facts = FlowDefinitionFacts.Of(flow);
+        var facts = context.Services.FlowFacts(flow);
         return facts.DefinitionRead ? new Result(null, facts.SecureDataGaps) : new Result(UnknownValue.Because(facts.MissingDefinitionReason), []);
     }
 
     protected override IEnumerable<Evidence> Evidence(Flow flow, Result output)
     {
-        var facts = FlowDefinitionFacts.Of(flow);
         foreach (var gap in output.Gaps)
         {
-            var location = facts.Locate(gap.JsonPointer);
+            var location = FlowDefinitionFacts.Locate(flow, gap.JsonPointer);
             yield return new Evidence
             {
                 File = location?.File, JsonPointer = location?.JsonPointer, SourceUrl = location?.Url,

@@ -1,15 +1,8 @@
 using System.Buffers;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using TenantScanner.Inventory;
 using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
-using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Rules.Facts;
 
@@ -21,17 +14,17 @@ internal sealed record TextSecretHit(string Property, string Pointer, SecretHit 
 /// <summary>
 /// The secrets in the notes, description and tags of every service principal and app registration of an
 /// inventory, found in one detector pass: a scan of 100,000 service principals would otherwise pay a
-/// detector call (and its set-up) per object. Built once per inventory on first use; keeps only hits and the
+/// detector call (and its set-up) per object. Built once per scan on first use; keeps only hits and the
 /// pointers of values the detector could not finish judging.
 /// </summary>
 internal sealed class DirectoryTextFacts
 {
-    private static readonly ConditionalWeakTable<TenantInventory, DirectoryTextFacts> Cache = new();
     private readonly Dictionary<object, List<TextSecretHit>> _hits = new(ReferenceEqualityComparer.Instance);
     /// <summary>Values not fully judged, with pointers relative to the object (<c>/notes</c>, <c>/tags/3</c>).</summary>
     private readonly Dictionary<object, List<UnjudgedValue>> _unjudged = new(ReferenceEqualityComparer.Instance);
 
-    private DirectoryTextFacts(TenantInventory inventory)
+    /// <param name="detector">The scan's secret detector.</param>
+    internal DirectoryTextFacts(TenantInventory inventory, SecretDetector detector)
     {
         var objects = new List<object>(inventory.ServicePrincipals.Count + inventory.Applications.Count);
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
@@ -50,7 +43,7 @@ internal sealed class DirectoryTextFacts
             }
             writer.WriteEndArray();
         }
-        var scan = RuleSecretDetector.Current.Inspect(buffer.WrittenSpan);
+        var scan = detector.Inspect(buffer.WrittenSpan);
         foreach (var hit in scan.Hits)
         {
             if (Place(hit.JsonPointer) is not (var index, var property, var pointer))
@@ -63,8 +56,6 @@ internal sealed class DirectoryTextFacts
                 Add(_unjudged, objects[index], unjudged with { JsonPointer = pointer, Line = null, Column = null });
         }
     }
-
-    public static DirectoryTextFacts Of(TenantInventory inventory) => Cache.GetValue(inventory, i => new DirectoryTextFacts(i));
 
     /// <summary>The secrets of one service principal or application of this inventory.</summary>
     public IReadOnlyList<TextSecretHit> For(object directoryObject) => _hits.GetValueOrDefault(directoryObject) ?? [];

@@ -1,30 +1,19 @@
-using System.Runtime.CompilerServices;
 using TenantScanner.Inventory;
 using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
 using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
-using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Rules.Facts;
 
 /// <summary>
 /// What the secret library finds in one flow's definition: hardcoded secrets (FLOW004), secret-bearing
 /// operations without secure inputs/outputs (FLOW005) and HTTP triggers open to anyone (FLOW006).
-/// Each analysis runs at most once per flow: the flowSecret resource and several rules ask for the same
-/// flow, and the synthetic benchmark has 20,000 of them. Results hold pointers, previews and fingerprints,
-/// never a secret value; values the detector could not finish judging are kept by pointer and detector.
+/// Each analysis runs at most once per flow and scan (the scan's ScanServices keeps one per flow): the
+/// flowSecret resource and several rules ask for the same flow, and the synthetic benchmark has 20,000 of
+/// them. Results hold pointers, previews and fingerprints, never a secret value; values the detector could
+/// not finish judging are kept by pointer and detector.
 /// </summary>
 internal sealed class FlowDefinitionFacts
 {
-    /// <summary>
-    /// Keyed by the flow instance (reference identity), so the facts live exactly as long as the inventory
-    /// that holds the flow: one scan, without a global cache that grows.
-    /// </summary>
-    private static readonly ConditionalWeakTable<Flow, FlowDefinitionFacts> Cache = new();
-
     private static readonly SecretScan NotScanned = new([], []);
 
     private readonly Lazy<SecretScan> _secrets;
@@ -32,18 +21,16 @@ internal sealed class FlowDefinitionFacts
     private readonly Lazy<IReadOnlyList<SecureDataGap>> _secureDataGaps;
     private readonly Lazy<IReadOnlyList<OpenHttpTrigger>> _openTriggers;
 
-    private FlowDefinitionFacts(Flow flow)
+    /// <param name="detector">The scan's secret detector.</param>
+    internal FlowDefinitionFacts(Flow flow, SecretDetector detector)
     {
         Flow = flow;
         // Pointers are relative to the definition; evidence prefixes them with DefinitionSource's pointer.
-        var detector = RuleSecretDetector.Current;
         _secrets = new(() => flow.Definition is { } d ? detector.Inspect(d) : NotScanned);
         _unjudged = new(() => _secrets.Value.Unjudged.Select(u => UnjudgedLocation.Of(u, flow.DefinitionSource)).ToList());
         _secureDataGaps = new(() => flow.Definition is { } d ? SecureDataInspector.Inspect(d) : []);
         _openTriggers = new(() => flow.Definition is { } d ? HttpTriggerInspector.Inspect(d) : []);
     }
-
-    public static FlowDefinitionFacts Of(Flow flow) => Cache.GetValue(flow, f => new FlowDefinitionFacts(f));
 
     public Flow Flow { get; }
 
@@ -62,7 +49,7 @@ internal sealed class FlowDefinitionFacts
         $"definition of flow {Flow.DisplayName} was not read (flow.flowDetails or dataverse.workflows)";
 
     /// <summary>Where a pointer relative to the definition sits in the snapshot; null without a definition source.</summary>
-    public SourceLocation? Locate(string definitionPointer) => Flow.DefinitionSource?.Child(definitionPointer);
+    public static SourceLocation? Locate(Flow flow, string definitionPointer) => flow.DefinitionSource?.Child(definitionPointer);
 
     /// <summary>The trigger or action a pointer falls in (the innermost one), e.g. <c>HTTP_Get_SAP_token</c>.</summary>
     public static string? OperationOf(string definitionPointer)

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Rules.Findings;
 

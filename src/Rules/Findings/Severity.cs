@@ -1,4 +1,3 @@
-using TenantScanner.SecretScanning;
 namespace TenantScanner.Rules.Findings;
 
 /// <summary>Finding severity, lowest first so that comparisons read naturally (<c>High &gt;= Medium</c>).</summary>

@@ -3,12 +3,10 @@ using System.Text;
 using TenantScanner.Rules.Conditions;
 using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Scanning;
 
@@ -16,7 +14,7 @@ namespace TenantScanner.Rules.Scanning;
 internal sealed record RuleOutcome(RuleDefinition Rule, int Passed, IReadOnlyList<Finding> Findings, IReadOnlyList<InconclusiveResult> Inconclusive);
 
 /// <summary>Evaluates one rule against every resource of its type: pass, fail (a finding) or inconclusive (with the reason).</summary>
-internal sealed class RuleEvaluator(TenantInventory inventory, DateTimeOffset asOf)
+internal sealed class RuleEvaluator(ScanServices scan, DateTimeOffset asOf)
 {
     public RuleOutcome Evaluate(RuleDefinition rule)
     {
@@ -25,9 +23,9 @@ internal sealed class RuleEvaluator(TenantInventory inventory, DateTimeOffset as
         var inconclusive = new List<InconclusiveResult>();
         var usedGaps = new HashSet<CoverageGap>(ReferenceEqualityComparer.Instance);
         var passed = 0;
-        foreach (var item in compiled.Resource.Enumerate(inventory))
+        foreach (var item in compiled.Resource.Enumerate(scan))
         {
-            var scope = new EvaluationScope(inventory, asOf, item, compiled.Detector, compiled.Parameters);
+            var scope = new EvaluationScope(scan, asOf, item, compiled.Detector, compiled.Parameters);
             var frame = new EvaluationFrame(scope);
             if (compiled.AppliesTo is { } appliesTo)
             {
@@ -45,7 +43,7 @@ internal sealed class RuleEvaluator(TenantInventory inventory, DateTimeOffset as
             if (FirstGap(compiled.Requires, compiled.Resource.EnvironmentOf(item)) is { } gap)
             {
                 usedGaps.Add(gap.Gap);
-                inconclusive.Add(new InconclusiveResult(rule.Id, compiled.Resource.Describe(item, inventory), GapReason(gap.Kind, gap.Gap)));
+                inconclusive.Add(new InconclusiveResult(rule.Id, compiled.Resource.Describe(item, scan.Inventory), GapReason(gap.Kind, gap.Gap)));
                 continue;
             }
             switch (compiled.Condition.Evaluate(frame))
@@ -69,7 +67,7 @@ internal sealed class RuleEvaluator(TenantInventory inventory, DateTimeOffset as
     {
         foreach (var kind in requires)
         {
-            var gap = inventory.Coverage.GapFor(kind, kind.IsPerEnvironment() ? environment : null);
+            var gap = scan.Inventory.Coverage.GapFor(kind, kind.IsPerEnvironment() ? environment : null);
             if (gap is not null)
                 return (kind, gap);
         }
@@ -83,11 +81,11 @@ internal sealed class RuleEvaluator(TenantInventory inventory, DateTimeOffset as
     private IEnumerable<InconclusiveResult> UnusedGaps(RuleDefinition rule, HashSet<CoverageGap> used)
     {
         var resource = rule.Compiled.Resource.Name;
-        foreach (var gap in inventory.Coverage.Gaps)
+        foreach (var gap in scan.Inventory.Coverage.Gaps)
         {
             if (used.Contains(gap) || !SourceKindIds.TryParse(gap.Source, out var kind) || !rule.Compiled.Requires.Contains(kind))
                 continue;
-            var environment = gap.EnvironmentId is { } id ? inventory.FindEnvironment(id) : null;
+            var environment = gap.EnvironmentId is { } id ? scan.Inventory.FindEnvironment(id) : null;
             var where = gap.EnvironmentId is null ? string.Empty : $" in environment {environment?.DisplayName ?? gap.EnvironmentId}";
             yield return new InconclusiveResult(rule.Id, new ResourceRef
             {
@@ -105,13 +103,13 @@ internal sealed class RuleEvaluator(TenantInventory inventory, DateTimeOffset as
     {
         var reasons = scope.UnknownReasons;
         var reason = reasons.Count == 0 ? "the data needed to decide is missing" : string.Join("; ", reasons);
-        return new InconclusiveResult(rule.Id, rule.Compiled.Resource.Describe(item, inventory), reason);
+        return new InconclusiveResult(rule.Id, rule.Compiled.Resource.Describe(item, scan.Inventory), reason);
     }
 
     private Finding BuildFinding(RuleDefinition rule, object item, EvaluationFrame frame)
     {
         var compiled = rule.Compiled;
-        var resource = compiled.Resource.Describe(item, inventory);
+        var resource = compiled.Resource.Describe(item, scan.Inventory);
         var severity = rule.Severity;
         foreach (var (when, overrideSeverity) in compiled.SeverityOverrides)
         {
@@ -149,7 +147,7 @@ internal sealed class RuleEvaluator(TenantInventory inventory, DateTimeOffset as
             primary ??= source;
             evidence.Add(new Evidence { File = source.File, JsonPointer = source.JsonPointer, SourceUrl = source.Url, Description = SourceDescription(resourceName, source) });
         }
-        evidence.AddRange(rule.Compiled.Resource.ItemEvidence(item));
+        evidence.AddRange(rule.Compiled.Resource.ItemEvidence(item, frame.Scope.Services));
         if (rule.Compiled.Detector is { } detector)
             evidence.AddRange(detector.Evidence(item, frame.Scope.DetectorOutput));
         foreach (var field in rule.Compiled.EvidenceFields)
@@ -167,7 +165,7 @@ internal sealed class RuleEvaluator(TenantInventory inventory, DateTimeOffset as
 
     /// <summary>Names the source a resource was read from (a flow has its list entry and its details GET).</summary>
     private static string SourceDescription(string resourceName, SourceLocation source) =>
-        Snapshots.SourceRoutes.Match(source.Url) is { } route ? $"{resourceName} as read from {Snapshots.SourceKindIds.ToId(route.Kind)}" : $"{resourceName} record";
+        SourceRoutes.Match(source.Url) is { } route ? $"{resourceName} as read from {SourceKindIds.ToId(route.Kind)}" : $"{resourceName} record";
 
     private static string CountDescription(EvidenceField field) =>
         field.Where is null ? $"count of {field.Path.Text}" : $"elements of {field.Path.Text} that match the rule";

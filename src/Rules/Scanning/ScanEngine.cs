@@ -1,10 +1,10 @@
-using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
+using TenantScanner.Rules.Findings;
 using TenantScanner.Snapshots;
 using TenantScanner.Rules.Catalog;
 using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Scanning;
 
@@ -18,7 +18,8 @@ public static class ScanEngine
     {
         ArgumentNullException.ThrowIfNull(request);
         var inventory = request.Inventory;
-        var evaluator = new RuleEvaluator(inventory, request.AsOf);
+        // Facts the rules share (the secrets of each flow definition, ...) live as long as this scan, no longer.
+        var evaluator = new RuleEvaluator(new ScanServices(inventory, request.SecretDetector), request.AsOf);
         var enabled = request.Catalog.Rules.Where(r => r.Enabled).ToList();
 
         // Rules are independent, so they run in parallel; results are re-ordered below for determinism.

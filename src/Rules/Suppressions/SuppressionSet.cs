@@ -1,12 +1,10 @@
+using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Catalog;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using YamlDotNet.RepresentationModel;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Yaml;
 
 namespace TenantScanner.Rules.Suppressions;
 
@@ -74,8 +72,7 @@ public sealed class SuppressionSet
 
     public IReadOnlyList<Suppression> Items { get; }
 
-    public static SuppressionSet Load(string path) => From(YamlFile.Load(path));
-
+    /// <summary>Parses suppressions text; <paramref name="name"/> (the file it came from) is used in error messages and origins.</summary>
     public static SuppressionSet Parse(string name, string text) => From(YamlFile.Parse(name, text));
 
     private static SuppressionSet From(YamlFile file)

@@ -1,7 +1,3 @@
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Views;
 namespace TenantScanner.Rules.Values;
 
 /// <summary>How enum values appear in fields: camelCase ids (<c>ServicePrincipal</c> → <c>servicePrincipal</c>).</summary>

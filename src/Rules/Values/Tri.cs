@@ -1,8 +1,3 @@
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Conditions;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Views;
 namespace TenantScanner.Rules.Values;
 
 /// <summary>Three-valued (Kleene) logic: missing data must never turn into a pass.</summary>

@@ -1,9 +1,4 @@
 using System.Globalization;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Conditions;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Views;
 
 namespace TenantScanner.Rules.Values;
 

@@ -1,10 +1,7 @@
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Views;
 
@@ -36,7 +33,7 @@ internal sealed class ApplicationView : ResourceType<Application>
     public override string Description => "An app registration.";
     public override ViewSchema Schema => Fields;
 
-    protected override IEnumerable<Application> Items(TenantInventory inventory) => inventory.Applications;
+    protected override IEnumerable<Application> Items(ScanServices scan) => scan.Inventory.Applications;
 
     protected override ResourceRef Describe(Application item, TenantInventory inventory) => new()
     {

@@ -1,10 +1,7 @@
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Views;
 
@@ -28,7 +25,7 @@ internal sealed class ConnectionView : ResourceType<Connection>
     public override string Description => "A Power Platform connection and the identity it signs in as.";
     public override ViewSchema Schema => Fields;
 
-    protected override IEnumerable<Connection> Items(TenantInventory inventory) => inventory.Connections;
+    protected override IEnumerable<Connection> Items(ScanServices scan) => scan.Inventory.Connections;
 
     protected override ResourceRef Describe(Connection item, TenantInventory inventory) => new()
     {

@@ -1,10 +1,7 @@
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Views;
 
@@ -46,8 +43,9 @@ internal sealed class CredentialView : ResourceType<CredentialItem>
     public override string Description => "A client secret or certificate of an app registration or service principal.";
     public override ViewSchema Schema => Fields;
 
-    protected override IEnumerable<CredentialItem> Items(TenantInventory inventory)
+    protected override IEnumerable<CredentialItem> Items(ScanServices scan)
     {
+        var inventory = scan.Inventory;
         foreach (var app in inventory.Applications)
         {
             var classification = FieldNames.EnumId(inventory.FindServicePrincipalByAppId(app.AppId)?.Classification ?? ServicePrincipalClass.TenantApplication);

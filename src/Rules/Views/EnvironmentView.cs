@@ -1,10 +1,7 @@
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Views;
 
@@ -30,7 +27,7 @@ internal sealed class EnvironmentView : ResourceType<PowerPlatformEnvironment>
         (object?)scope.Inventory.FindEnvironment(environmentId)
         ?? UnknownValue.Because($"environment {environmentId} is not in the inventory (powerplatform.environments)");
 
-    protected override IEnumerable<PowerPlatformEnvironment> Items(TenantInventory inventory) => inventory.Environments;
+    protected override IEnumerable<PowerPlatformEnvironment> Items(ScanServices scan) => scan.Inventory.Environments;
 
     protected override ResourceRef Describe(PowerPlatformEnvironment item, TenantInventory inventory) => new()
     {

@@ -1,17 +1,9 @@
-using TenantScanner.Rules.Detectors;
 using TenantScanner.Rules.Facts;
 using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Views;
 
@@ -29,7 +21,7 @@ internal sealed class FlowSecretView : ResourceType<FlowSecretItem>
     public static readonly ViewSchema Fields = new ViewSchema("flowSecret").AddRange([
         FieldDefinition.Scalar<FlowSecretItem>("hasHardcodedSecret", "boolean",
             "True for a secret found in the definition; false for a flow without any; unknown when the definition was not read or a value in it could not be fully judged (a detector timed out).",
-            s => s.Hit is not null ? true : NoSecretFound(FlowDefinitionFacts.Of(s.Flow))),
+            (s, scope) => s.Hit is not null ? true : NoSecretFound(scope.Services.FlowFacts(s.Flow))),
         FieldDefinition.Scalar<FlowSecretItem>("secretType", "string", "What kind of secret, e.g. EntraClientSecret, StorageAccountKey (secret-patterns.yaml secretType).", s => s.Hit?.SecretType),
         FieldDefinition.Scalar<FlowSecretItem>("secretPattern", "string", "Id of the secret pattern that matched, e.g. azure-entra-client-secret.", s => s.Hit?.Detector),
         FieldDefinition.Scalar<FlowSecretItem>("secretConfidence", "string", "high, medium or low, from the pattern catalog.", s => s.Hit?.Confidence),
@@ -52,11 +44,11 @@ internal sealed class FlowSecretView : ResourceType<FlowSecretItem>
         "A hardcoded secret found in a flow definition (one per location), or a flow without any. Findings name the flow.";
     public override ViewSchema Schema => Fields;
 
-    protected override IEnumerable<FlowSecretItem> Items(TenantInventory inventory)
+    protected override IEnumerable<FlowSecretItem> Items(ScanServices scan)
     {
-        foreach (var flow in inventory.Flows)
+        foreach (var flow in scan.Inventory.Flows)
         {
-            var facts = FlowDefinitionFacts.Of(flow);
+            var facts = scan.FlowFacts(flow);
             if (!facts.DefinitionRead || facts.Secrets.Count == 0)
             {
                 yield return new FlowSecretItem(flow, null);
@@ -76,16 +68,16 @@ internal sealed class FlowSecretView : ResourceType<FlowSecretItem>
 
     protected override IEnumerable<SourceLocation> Sources(FlowSecretItem item)
     {
-        if (item.Hit is { } hit && FlowDefinitionFacts.Of(item.Flow).Locate(hit.JsonPointer) is { } location)
+        if (item.Hit is { } hit && FlowDefinitionFacts.Locate(item.Flow, hit.JsonPointer) is { } location)
             return [location, item.Flow.Source];
         return item.Flow.DefinitionSource is { } definition ? [item.Flow.Source, definition] : [item.Flow.Source];
     }
 
-    protected override IEnumerable<Evidence> ItemEvidence(FlowSecretItem item)
+    protected override IEnumerable<Evidence> ItemEvidence(FlowSecretItem item, ScanServices scan)
     {
         if (item.Hit is not { } hit)
             yield break;
-        var location = FlowDefinitionFacts.Of(item.Flow).Locate(hit.JsonPointer);
+        var location = FlowDefinitionFacts.Locate(item.Flow, hit.JsonPointer);
         var where = $"{hit.SecretType} found by pattern {hit.Detector} ({hit.Confidence} confidence)";
         yield return new Evidence
         {
@@ -97,7 +89,7 @@ internal sealed class FlowSecretView : ResourceType<FlowSecretItem>
             File = location?.File, JsonPointer = location?.JsonPointer, SourceUrl = location?.Url,
             Description = "secret fingerprint (the same value has the same fingerprint in every flow and scan)", Value = hit.Fingerprint, Redacted = true,
         };
-        foreach (var unjudged in FlowDefinitionFacts.Of(item.Flow).Unjudged)
+        foreach (var unjudged in scan.FlowFacts(item.Flow).Unjudged)
             yield return unjudged.ToEvidence();
     }
 }

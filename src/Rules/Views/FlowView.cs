@@ -1,10 +1,7 @@
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Views;
 
@@ -70,7 +67,7 @@ internal sealed class FlowView : ResourceType<Flow>
     public override string Description => "A Power Automate cloud flow.";
     public override ViewSchema Schema => Fields;
 
-    protected override IEnumerable<Flow> Items(TenantInventory inventory) => inventory.Flows;
+    protected override IEnumerable<Flow> Items(ScanServices scan) => scan.Inventory.Flows;
 
     protected override ResourceRef Describe(Flow item, TenantInventory inventory) => Ref(item, inventory);
 

@@ -1,10 +1,7 @@
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Views;
 
@@ -33,8 +30,8 @@ internal sealed class AppRoleAssignmentView : ResourceType<AppRoleAssignment>
     public override string Description => "An application permission (app role) granted to a service principal.";
     public override ViewSchema Schema => Fields;
 
-    protected override IEnumerable<AppRoleAssignment> Items(TenantInventory inventory) =>
-        inventory.AppRoleAssignments.Where(a => a.PrincipalType is null or "ServicePrincipal" || inventory.FindServicePrincipal(a.PrincipalId) is not null);
+    protected override IEnumerable<AppRoleAssignment> Items(ScanServices scan) =>
+        scan.Inventory.AppRoleAssignments.Where(a => a.PrincipalType is null or "ServicePrincipal" || scan.Inventory.FindServicePrincipal(a.PrincipalId) is not null);
 
     protected override ResourceRef Describe(AppRoleAssignment item, TenantInventory inventory) =>
         PrincipalLookup.Ref(item.PrincipalId, inventory, "servicePrincipal", null);
@@ -55,7 +52,7 @@ internal sealed class DelegatedGrantView : ResourceType<OAuth2PermissionGrant>
     public override string Description => "A delegated permission grant (oauth2PermissionGrant).";
     public override ViewSchema Schema => Fields;
 
-    protected override IEnumerable<OAuth2PermissionGrant> Items(TenantInventory inventory) => inventory.OAuth2PermissionGrants;
+    protected override IEnumerable<OAuth2PermissionGrant> Items(ScanServices scan) => scan.Inventory.OAuth2PermissionGrants;
 
     protected override ResourceRef Describe(OAuth2PermissionGrant item, TenantInventory inventory) =>
         PrincipalLookup.Ref(item.ClientId, inventory, "servicePrincipal", null);
@@ -82,7 +79,7 @@ internal sealed class DirectoryRoleAssignmentView : ResourceType<DirectoryRoleAs
     public override string Description => "An Entra directory role assignment.";
     public override ViewSchema Schema => Fields;
 
-    protected override IEnumerable<DirectoryRoleAssignment> Items(TenantInventory inventory) => inventory.DirectoryRoleAssignments;
+    protected override IEnumerable<DirectoryRoleAssignment> Items(ScanServices scan) => scan.Inventory.DirectoryRoleAssignments;
 
     protected override ResourceRef Describe(DirectoryRoleAssignment item, TenantInventory inventory) =>
         inventory.FindUser(item.PrincipalId) is { } user

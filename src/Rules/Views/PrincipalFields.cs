@@ -1,9 +1,6 @@
-using System.Runtime.CompilerServices;
 using TenantScanner.Inventory;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Views;
 
@@ -68,23 +65,10 @@ internal static class PrincipalFields
         return AccountEnabled(principal, scope);
     }
 
-    /// <summary>Application users by app id and by systemuser id, built once per inventory (flows of 20,000 owners look them up).</summary>
-    private static readonly ConditionalWeakTable<TenantInventory, IReadOnlyDictionary<string, ApplicationUser>> ApplicationUsers = new();
-
     /// <summary>Application users reference the app id; the environment's systemuser record or the SP tells the state.</summary>
     private static object ApplicationUserEnabled(PrincipalRef principal, EvaluationScope scope)
     {
-        var byId = ApplicationUsers.GetValue(scope.Inventory, inventory =>
-        {
-            var map = new Dictionary<string, ApplicationUser>(StringComparer.OrdinalIgnoreCase);
-            foreach (var user in inventory.ApplicationUsers)
-            {
-                map.TryAdd(user.ApplicationId, user);
-                map.TryAdd(user.SystemUserId, user);
-            }
-            return map;
-        });
-        var appUser = byId.GetValueOrDefault(principal.Id);
+        var appUser = scope.Services.ApplicationUsers.Find(principal.Id);
         if (appUser is { IsDisabled: true })
             return false;
         if (scope.Inventory.FindServicePrincipalByAppId(appUser?.ApplicationId ?? principal.Id) is { } sp)

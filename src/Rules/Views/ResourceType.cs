@@ -1,10 +1,6 @@
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Views;
 
@@ -18,7 +14,8 @@ public abstract class ResourceType
     public abstract string Name { get; }
     public abstract string Description { get; }
     public abstract ViewSchema Schema { get; }
-    public abstract IEnumerable<object> Enumerate(TenantInventory inventory);
+    /// <summary>Every resource of this type in the scan's inventory.</summary>
+    public abstract IEnumerable<object> Enumerate(ScanServices scan);
     public abstract ResourceRef Describe(object item, TenantInventory inventory);
     /// <summary>The environment whose per-environment sources this resource needs; null for tenant-wide resources.</summary>
     public virtual string? EnvironmentOf(object item) => null;
@@ -27,23 +24,23 @@ public abstract class ResourceType
     /// <summary>Where the resource's facts came from, for evidence.</summary>
     public abstract IEnumerable<SourceLocation> Sources(object item);
     /// <summary>Facts about the item a finding should carry besides its sources (e.g. a secret's preview and fingerprint, already redacted).</summary>
-    public virtual IEnumerable<Evidence> ItemEvidence(object item) => [];
+    public virtual IEnumerable<Evidence> ItemEvidence(object item, ScanServices scan) => [];
 }
 
 /// <summary>Typed convenience base.</summary>
 public abstract class ResourceType<T> : ResourceType where T : notnull
 {
-    public sealed override IEnumerable<object> Enumerate(TenantInventory inventory) => Items(inventory).Cast<object>();
+    public sealed override IEnumerable<object> Enumerate(ScanServices scan) => Items(scan).Cast<object>();
     public sealed override ResourceRef Describe(object item, TenantInventory inventory) => Describe((T)item, inventory);
     public sealed override string? EnvironmentOf(object item) => EnvironmentOf((T)item);
     public sealed override string? ItemKey(object item) => ItemKey((T)item);
     public sealed override IEnumerable<SourceLocation> Sources(object item) => Sources((T)item);
-    public sealed override IEnumerable<Evidence> ItemEvidence(object item) => ItemEvidence((T)item);
+    public sealed override IEnumerable<Evidence> ItemEvidence(object item, ScanServices scan) => ItemEvidence((T)item, scan);
 
-    protected abstract IEnumerable<T> Items(TenantInventory inventory);
+    protected abstract IEnumerable<T> Items(ScanServices scan);
     protected abstract ResourceRef Describe(T item, TenantInventory inventory);
     protected virtual string? EnvironmentOf(T item) => null;
     protected virtual string? ItemKey(T item) => null;
     protected abstract IEnumerable<SourceLocation> Sources(T item);
-    protected virtual IEnumerable<Evidence> ItemEvidence(T item) => [];
+    protected virtual IEnumerable<Evidence> ItemEvidence(T item, ScanServices scan) => [];
 }

@@ -1,7 +1,3 @@
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
 namespace TenantScanner.Rules.Views;
 
 /// <summary>The resource types rules can target. Adding one = one class + one line here + its docs in docs/rules/README.md.</summary>

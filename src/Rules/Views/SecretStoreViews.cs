@@ -1,10 +1,7 @@
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Views;
 
@@ -25,7 +22,7 @@ internal sealed class EnvironmentVariableView : ResourceType<EnvironmentVariable
     public override string Description => "A Dataverse environment variable.";
     public override ViewSchema Schema => Fields;
 
-    protected override IEnumerable<EnvironmentVariable> Items(TenantInventory inventory) => inventory.EnvironmentVariables;
+    protected override IEnumerable<EnvironmentVariable> Items(ScanServices scan) => scan.Inventory.EnvironmentVariables;
 
     protected override ResourceRef Describe(EnvironmentVariable item, TenantInventory inventory) => new()
     {
@@ -58,7 +55,7 @@ internal sealed class KeyVaultSecretView : ResourceType<KeyVaultSecretInfo>
     public override string Description => "Key Vault secret metadata.";
     public override ViewSchema Schema => Fields;
 
-    protected override IEnumerable<KeyVaultSecretInfo> Items(TenantInventory inventory) => inventory.KeyVaultSecrets;
+    protected override IEnumerable<KeyVaultSecretInfo> Items(ScanServices scan) => scan.Inventory.KeyVaultSecrets;
 
     protected override ResourceRef Describe(KeyVaultSecretInfo item, TenantInventory inventory) => new()
     {

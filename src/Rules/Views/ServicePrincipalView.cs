@@ -1,10 +1,7 @@
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Rules.Views;
 
@@ -46,7 +43,7 @@ internal sealed class ServicePrincipalView : ResourceType<ServicePrincipal>
     public override string Description => "A service principal (enterprise application).";
     public override ViewSchema Schema => Fields;
 
-    protected override IEnumerable<ServicePrincipal> Items(TenantInventory inventory) => inventory.ServicePrincipals;
+    protected override IEnumerable<ServicePrincipal> Items(ScanServices scan) => scan.Inventory.ServicePrincipals;
 
     protected override ResourceRef Describe(ServicePrincipal item, TenantInventory inventory) => Ref(item);
 

@@ -1,6 +1,5 @@
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
-using Microsoft.Kiota.Abstractions;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Cli.Collect;

@@ -5,7 +5,6 @@ using Microsoft.Graph;
 using Microsoft.Kiota.Authentication.Azure;
 using RetryHandler = Microsoft.Kiota.Http.HttpClientLibrary.Middleware.RetryHandler;
 using TenantScanner.Cli.Collect.Http;
-using TenantScanner.Cli.Commands;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Cli.Collect;
@@ -78,7 +77,7 @@ public static class SnapshotCollector
 
         var tenantId = graphCollector.Organization?.Id ?? options.Tenant;
         var folder = writer.Complete(tenantId, graphCollector.Organization?.DisplayName,
-            new ToolInfo(VersionCommand.ToolName, VersionCommand.ToolVersion));
+            new ToolInfo(ToolIdentity.Name, ToolIdentity.Version));
         return new CollectResult(folder, writer.Coverage, statistics.RequestsSent, statistics.Snapshot());
     }
 

@@ -2,12 +2,9 @@ using System.CommandLine;
 using Spectre.Console;
 using TenantScanner.Cli.Output;
 using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
+using TenantScanner.Rules.Yaml;
+using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Cli.Commands;
 
@@ -33,7 +30,7 @@ public sealed class RulesCommand : ICliCommand
         var console = new CliConsole(parse.InvocationConfiguration);
         try
         {
-            var catalog = RuleCatalog.LoadDefault();
+            var catalog = RuleCatalog.LoadDefault(DetectorSet.BuiltIn);
             if (parse.GetValue(_rules) is { } overlay)
             {
                 if (!overlay.Exists)
@@ -41,7 +38,7 @@ public sealed class RulesCommand : ICliCommand
                     console.Fail($"{overlay.FullName}: file not found.");
                     return ExitCodes.BadInput;
                 }
-                catalog = catalog.WithOverlay(overlay.FullName);
+                catalog = catalog.WithOverlayFile(overlay.FullName);
             }
             return action(console, catalog);
         }

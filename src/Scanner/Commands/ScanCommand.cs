@@ -4,7 +4,6 @@ using TenantScanner.Cli.Collect;
 using TenantScanner.Cli.Output;
 using TenantScanner.Cli.Reports;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Commands;
 
@@ -28,6 +27,7 @@ public sealed class ScanCommand : ICliCommand
     private readonly Option<string?> _out = new("--out") { Description = "Output folder. Default: reports/<tenant>-<UTC timestamp>/." };
     private readonly Option<FileInfo[]> _rules = new("--rules") { Description = "A rules file overlaid on the shipped catalog: change severity, disable, set parameters, add rules. Repeat to apply several, in order." };
     private readonly Option<FileInfo?> _suppressions = new("--suppressions") { Description = "Accepted risks: rule id + resource + justification (+ optional expiry)." };
+    private readonly Option<FileInfo?> _patterns = new("--patterns") { Description = "Judge secrets (FLOW004, CRED006, CRED007) with this detector catalog instead of the built-in secret-patterns.yaml." };
     private readonly Option<string?> _asOf = new("--as-of") { Description = "Evaluate expiry and age rules as of this UTC date/time instead of when the snapshot was collected." };
     private readonly Option<string> _failOn = new("--fail-on") { Description = "Exit with code 1 when open findings at or above this severity exist: info, low, medium, high, critical or none.", DefaultValueFactory = _ => "none" };
     private readonly Option<string> _format = new("--format") { Description = "Comma-separated report formats.", DefaultValueFactory = _ => string.Join(',', ReportWriters.All.Select(w => w.Format)) };
@@ -37,7 +37,7 @@ public sealed class ScanCommand : ICliCommand
     {
         var command = new Command("scan", "Scan a live tenant, a tenant snapshot or the embedded demo tenant and write scan.json, findings.csv and report.pdf.")
         {
-            _demo, _snapshot, _out, _rules, _suppressions, _asOf, _failOn, _format, _previous, _snapshotOut,
+            _demo, _snapshot, _out, _rules, _suppressions, _patterns, _asOf, _failOn, _format, _previous, _snapshotOut,
         };
         foreach (var option in _tenant.All)
             command.Options.Add(option);
@@ -130,7 +130,7 @@ public sealed class ScanCommand : ICliCommand
             return console.Fail($"--format: unknown format '{string.Join(", ", unknown)}'; valid formats: {string.Join(", ", ReportWriters.All.Select(w => w.Format))}.");
 
         var overlays = parse.GetValue(_rules) ?? [];
-        foreach (var file in overlays.Append(parse.GetValue(_suppressions)).Append(parse.GetValue(_previous)))
+        foreach (var file in overlays.Append(parse.GetValue(_suppressions)).Append(parse.GetValue(_patterns)).Append(parse.GetValue(_previous)))
         {
             if (file is not null && !file.Exists)
                 return console.Fail($"{file.FullName}: file not found.");
@@ -148,6 +148,7 @@ public sealed class ScanCommand : ICliCommand
             OutputFolder = parse.GetValue(_out),
             RulesOverlayFiles = [.. overlays.Select(f => f.FullName)],
             SuppressionsFile = parse.GetValue(_suppressions)?.FullName,
+            PatternsFile = parse.GetValue(_patterns)?.FullName,
             AsOf = asOf,
             FailOn = failOn,
             Formats = formats,

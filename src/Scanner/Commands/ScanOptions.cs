@@ -1,5 +1,4 @@
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Commands;
 
@@ -15,6 +14,8 @@ public sealed record ScanOptions
     /// <summary>Rule overlay files, applied in order.</summary>
     public IReadOnlyList<string> RulesOverlayFiles { get; init; } = [];
     public string? SuppressionsFile { get; init; }
+    /// <summary>A secret pattern catalog used instead of the built-in secret-patterns.yaml; null for the built-in one.</summary>
+    public string? PatternsFile { get; init; }
     /// <summary>Evaluate time-dependent rules as of this instant instead of the snapshot's collectedAt.</summary>
     public DateTimeOffset? AsOf { get; init; }
     /// <summary>Open findings at or above this severity make the exit code <see cref="ExitCodes.FindingsAtOrAboveThreshold"/>; null never fails.</summary>

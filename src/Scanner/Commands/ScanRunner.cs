@@ -1,14 +1,15 @@
+using TenantScanner.Inventory.Loading;
 using TenantScanner.Cli.Output;
 using TenantScanner.Cli.Reports;
 using TenantScanner.Rules.Catalog;
 using TenantScanner.Rules.Scanning;
 using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
+using TenantScanner.Rules.Yaml;
+using TenantScanner.SecretScanning;
+using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Cli.Commands;
 
@@ -34,21 +35,24 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
         TryLoadConfiguration(options, out var configuration) ? Run(source, options, configuration, cancellation) : ExitCodes.BadInput;
 
     /// <summary>
-    /// Reads the rule overlays, suppressions and previous result, reporting the first problem. The live path
-    /// calls this before collecting, so a typo in an overlay fails in a second, not after an hour of collection.
+    /// Reads the rule overlays, suppressions, secret patterns and previous result, reporting the first problem. The
+    /// live path calls this before collecting, so a typo in an overlay fails in a second, not after an hour of collection.
     /// </summary>
     public bool TryLoadConfiguration(ScanOptions options, out ScanConfiguration configuration)
     {
         configuration = null!;
         try
         {
-            var catalog = RuleCatalog.LoadDefault();
+            var catalog = RuleCatalog.LoadDefault(DetectorSet.BuiltIn);
             foreach (var overlay in options.RulesOverlayFiles)
-                catalog = catalog.WithOverlay(overlay);
-            var suppressions = options.SuppressionsFile is { } file ? SuppressionSet.Load(file) : SuppressionSet.Empty;
+                catalog = catalog.WithOverlayFile(overlay);
+            var suppressions = options.SuppressionsFile is { } file ? RuleFiles.LoadSuppressions(file) : SuppressionSet.Empty;
             suppressions.CheckRuleIds(catalog);
             var previous = options.PreviousResultFile is { } previousFile ? ScanResultFile.Load(previousFile, "--previous") : null;
-            configuration = new ScanConfiguration(catalog, suppressions, previous);
+            if (!SecretPatternFiles.TryLoad(options.PatternsFile, out var patterns, out var patternsError))
+                return console.Fail(patternsError);
+            var secrets = new SecretDetector(patterns);
+            configuration = new ScanConfiguration(catalog, suppressions, secrets, previous);
             return true;
         }
         catch (RuleFileException ex)
@@ -70,10 +74,11 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
             {
                 Inventory = snapshot.Inventory,
                 Catalog = configuration.Catalog,
+                SecretDetector = configuration.SecretDetector,
                 Suppressions = configuration.Suppressions,
                 AsOf = options.AsOf ?? snapshot.Inventory.CollectedAt,
                 SnapshotSha256 = snapshot.ManifestSha256,
-                Tool = new ToolVersion(VersionCommand.ToolName, VersionCommand.ToolVersion),
+                Tool = new ToolVersion(ToolIdentity.Name, ToolIdentity.Version),
                 ScannedAt = time.GetUtcNow(),
             });
 
@@ -114,5 +119,8 @@ public sealed class ScanRunner(CliConsole console, TimeProvider time)
     }
 }
 
-/// <summary>What a scan reads besides the snapshot: the effective rule catalog, accepted risks and an older result.</summary>
-public sealed record ScanConfiguration(RuleCatalog Catalog, SuppressionSet Suppressions, ScanResult? Previous);
+/// <summary>
+/// What a scan reads besides the snapshot: the effective rule catalog, accepted risks, the secret detector
+/// (built from the secret pattern catalog) and an older result.
+/// </summary>
+public sealed record ScanConfiguration(RuleCatalog Catalog, SuppressionSet Suppressions, SecretDetector SecretDetector, ScanResult? Previous);

@@ -2,12 +2,6 @@ using System.CommandLine;
 using TenantScanner.Cli.Output;
 using TenantScanner.Cli.Sarif;
 using TenantScanner.Cli.Secrets;
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.Cli.Commands;
 
@@ -62,19 +56,9 @@ public sealed class SecretsCommand : ICliCommand
             stderr.WriteLine($"error: --out: '{outFile}' is a folder; give a file for the report.");
             return ExitCodes.BadInput;
         }
-        SecretPatternCatalog catalog;
-        try
+        if (!SecretPatternFiles.TryLoad(options.PatternsFile, out var catalog, out var patternsError))
         {
-            catalog = options.PatternsFile is null ? SecretPatternCatalog.LoadDefault() : SecretPatternCatalog.Load(options.PatternsFile);
-        }
-        catch (SecretCatalogException e)
-        {
-            stderr.WriteLine($"error: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"error: cannot read patterns file {options.PatternsFile}: {e.Message}");
+            stderr.WriteLine($"error: {patternsError}");
             return ExitCodes.BadInput;
         }
 

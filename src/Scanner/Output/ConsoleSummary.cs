@@ -1,6 +1,5 @@
 using Spectre.Console;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Output;
 

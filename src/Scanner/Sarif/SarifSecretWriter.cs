@@ -1,13 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using TenantScanner.Cli.Commands;
 using TenantScanner.Cli.Secrets;
-using TenantScanner.SecretScanning;
-using TenantScanner.SecretScanning.Acceleration;
 using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
 
 namespace TenantScanner.Cli.Sarif;
 
@@ -57,8 +51,8 @@ public static class SarifSecretWriter
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
-        json.WriteString("name", VersionCommand.ToolName);
-        json.WriteString("semanticVersion", VersionCommand.ToolVersion);
+        json.WriteString("name", ToolIdentity.Name);
+        json.WriteString("semanticVersion", ToolIdentity.Version);
         json.WriteString("informationUri", HelpBaseUri);
         json.WriteStartArray("rules");
         foreach (var pattern in patterns)

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using TenantScanner.Cli.Commands;
 
 namespace TenantScanner.Cli.Secrets;
 
@@ -21,8 +20,8 @@ public static class JsonSecretWriter
             json.WriteStartObject();
             json.WriteString("schemaVersion", SchemaVersion);
             json.WriteStartObject("tool");
-            json.WriteString("name", VersionCommand.ToolName);
-            json.WriteString("version", VersionCommand.ToolVersion);
+            json.WriteString("name", ToolIdentity.Name);
+            json.WriteString("version", ToolIdentity.Version);
             json.WriteEndObject();
             json.WriteString("patterns", result.Catalog.Source);
             json.WriteNumber("documentsScanned", result.DocumentsScanned);

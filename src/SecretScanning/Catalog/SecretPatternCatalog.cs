@@ -23,15 +23,8 @@ public sealed class SecretPatternCatalog
 
     public static SecretPatternCatalog LoadDefault() => Default.Value;
 
-    /// <exception cref="SecretCatalogException">The file is not a valid catalog (message has file:line:col).</exception>
-    /// <exception cref="IOException">The file cannot be read.</exception>
-    public static SecretPatternCatalog Load(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        return Parse(File.ReadAllText(path), path);
-    }
-
-    /// <summary>Parses catalog text; <paramref name="source"/> names it in error messages.</summary>
+    /// <summary>Parses catalog text (the caller reads the file); <paramref name="source"/> names it in error messages.</summary>
+    /// <exception cref="SecretCatalogException">Not a valid catalog (the message has source:line:column).</exception>
     public static SecretPatternCatalog Parse(string yaml, string source) =>
         Parse(yaml, source, SecretPatternCatalogReader.DefaultRegexTimeout);
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using TenantScanner.SecretScanning.Acceleration;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

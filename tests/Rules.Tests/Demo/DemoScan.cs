@@ -1,3 +1,4 @@
+using TenantScanner.Inventory.Loading;
 using System.Globalization;
 using System.Text;
 using TenantScanner.Rules.Catalog;
@@ -9,6 +10,8 @@ using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
+using TenantScanner.SecretScanning.Catalog;
+using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Tests.Demo;
 
@@ -73,7 +76,8 @@ internal static class DemoScan
         var result = ScanEngine.Run(new ScanRequest
         {
             Inventory = snapshot.Inventory,
-            Catalog = RuleCatalog.LoadDefault(),
+            Catalog = RuleCatalog.LoadDefault(DetectorSet.BuiltIn),
+            SecretDetector = new SecretDetector(SecretPatternCatalog.LoadDefault()),
             AsOf = snapshot.Inventory.CollectedAt,
             SnapshotSha256 = snapshot.ManifestSha256,
             Tool = new ToolVersion("rules-tests", "0"),

@@ -5,6 +5,7 @@ using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Views;
 using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
+using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Tests.Engine;
 
@@ -32,7 +33,7 @@ internal static class ConditionHarness
 
     public static Outcome Evaluate(string condition, TestTenant? tenant = null, string resource = "servicePrincipal")
     {
-        var catalog = RuleCatalog.Parse("test.yaml", Catalog(condition, resource));
+        var catalog = RuleCatalog.Parse("test.yaml", Catalog(condition, resource), DetectorSet.BuiltIn);
         var result = RuleRun.Scan((tenant ?? TestTenant.KnownGood()).Build(), catalog);
         bool Target(ResourceRef r) => r.Id is "sp-payroll" or "flow-invoices";
         if (result.Findings.Any(f => Target(f.Resource)))

@@ -3,6 +3,7 @@ using TenantScanner.Rules.Scanning;
 using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Tests.Engine;
 
@@ -16,7 +17,7 @@ public sealed class FieldReferenceTests
         var end = readme.IndexOf(FieldReference.EndMarker, StringComparison.Ordinal);
         Assert.True(start >= 0 && end > start, "docs/rules/README.md lacks the field-reference markers");
         var embedded = readme[start..(end + FieldReference.EndMarker.Length)] + "\n";
-        var expected = FieldReference.Render();
+        var expected = FieldReference.Render(DetectorSet.BuiltIn);
         if (embedded != expected)
         {
             var path = Path.Combine(Path.GetTempPath(), "field-reference.md");

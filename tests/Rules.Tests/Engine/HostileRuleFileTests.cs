@@ -1,3 +1,4 @@
+using TenantScanner.Rules.Yaml;
 using System.Text.RegularExpressions;
 using TenantScanner.Rules.Catalog;
 using TenantScanner.Rules.Findings;

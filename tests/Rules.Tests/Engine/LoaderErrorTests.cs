@@ -3,6 +3,8 @@ using TenantScanner.Rules.Scanning;
 using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
 using TenantScanner.Rules.Views;
+using TenantScanner.Rules.Yaml;
+using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Tests.Engine;
 
@@ -26,7 +28,7 @@ public sealed class LoaderErrorTests
         """;
 
     private static RuleFileException LoadError(string text) =>
-        Assert.Throws<RuleFileException>(() => RuleCatalog.Parse("rules.yaml", text));
+        Assert.Throws<RuleFileException>(() => RuleCatalog.Parse("rules.yaml", text, DetectorSet.BuiltIn));
 
     private static void AssertAt(RuleFileException error, int line, int column, string reasonPart)
     {
@@ -37,7 +39,7 @@ public sealed class LoaderErrorTests
     }
 
     [Fact]
-    public void Accepts_the_valid_base_rule() => Assert.Single(RuleCatalog.Parse("rules.yaml", Rule()).Rules);
+    public void Accepts_the_valid_base_rule() => Assert.Single(RuleCatalog.Parse("rules.yaml", Rule(), DetectorSet.BuiltIn).Rules);
 
     [Fact]
     public void Rejects_an_unknown_key_and_lists_the_valid_ones()
@@ -104,6 +106,16 @@ public sealed class LoaderErrorTests
     }
 
     [Fact]
+    public void Knows_only_the_detectors_it_is_given()
+    {
+        var rule = Rule(extra: "    detector: directoryTextSecret");
+
+        Assert.Single(RuleCatalog.Parse("rules.yaml", rule, DetectorSet.BuiltIn).Rules);
+        var error = Assert.Throws<RuleFileException>(() => RuleCatalog.Parse("rules.yaml", rule, new DetectorSet([new PrivilegedRoleDetector()])));
+        AssertAt(error, 12, 15, "unknown detector 'directoryTextSecret'; valid detectors: privilegedRole");
+    }
+
+    [Fact]
     public void Rejects_a_detector_for_another_resource_type()
     {
         var error = LoadError(Rule(extra: "    detector: credentialLifetime"));
@@ -152,12 +164,5 @@ public sealed class LoaderErrorTests
         Assert.Equal("rules.yaml", error.File);
         Assert.NotNull(error.Line);
         Assert.Contains("invalid YAML", error.Reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Names_the_file_when_it_cannot_be_read()
-    {
-        var error = Assert.Throws<RuleFileException>(() => RuleCatalog.Load("/nonexistent/rules.yaml"));
-        Assert.StartsWith("/nonexistent/rules.yaml: cannot read the file", error.Message, StringComparison.Ordinal);
     }
 }

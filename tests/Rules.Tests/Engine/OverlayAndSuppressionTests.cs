@@ -6,6 +6,8 @@ using TenantScanner.Rules.Views;
 using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
+using TenantScanner.Rules.Yaml;
+using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Tests.Engine;
 
@@ -180,36 +182,13 @@ public sealed class SuppressionTests
     }
 }
 
-public sealed class RuleFileLoadingTests : IDisposable
+public sealed class FullCatalogTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("engine-tests-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
-    public void Loads_overlay_and_suppressions_from_files_and_names_the_file_in_errors()
+    public void Parses_a_full_catalog_and_names_the_origin_of_each_rule()
     {
-        var overlay = Path.Combine(_folder, "overlay.yaml");
-        File.WriteAllText(overlay, "rules:\n  - { id: SP003, severity: high }\n");
-        Assert.Equal(Severity.High, RuleRun.Catalog.WithOverlay(overlay).Find("SP003")!.Severity);
-
-        var suppressions = Path.Combine(_folder, "suppressions.yaml");
-        File.WriteAllText(suppressions, "suppressions:\n  - { ruleId: SP003, resource: x, justification: ok }\n");
-        Assert.Single(SuppressionSet.Load(suppressions).Items);
-
-        var broken = Path.Combine(_folder, "broken.yaml");
-        File.WriteAllText(broken, "rules:\n  - { id: SP003, severity: severe }\n");
-        var error = Assert.Throws<RuleFileException>(() => RuleRun.Catalog.WithOverlay(broken));
-        Assert.Equal($"{broken}:2:28: unknown severity 'severe'; valid severities: info, low, medium, high, critical", error.Message);
-    }
-
-    [Fact]
-    public void Loads_a_full_catalog_file()
-    {
-        var path = Path.Combine(_folder, "catalog.yaml");
-        File.WriteAllText(path, ConditionHarness.Catalog("{field: displayName, exists: true}"));
-        var catalog = RuleCatalog.Load(path);
+        var catalog = RuleCatalog.Parse("catalog.yaml", ConditionHarness.Catalog("{field: displayName, exists: true}"), DetectorSet.BuiltIn);
         Assert.Equal("test", catalog.Version);
-        Assert.Equal($"{path}:3", Assert.Single(catalog.Rules).Origin);
+        Assert.Equal("catalog.yaml:3", Assert.Single(catalog.Rules).Origin);
     }
 }

@@ -6,21 +6,29 @@ using TenantScanner.Rules.Views;
 using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
+using TenantScanner.SecretScanning.Catalog;
+using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Tests.Engine;
 
 /// <summary>Runs the shipped catalog (optionally with an overlay) and picks out one rule's results.</summary>
 internal static class RuleRun
 {
-    private static readonly Lazy<RuleCatalog> Default = new(RuleCatalog.LoadDefault);
+    private static readonly Lazy<RuleCatalog> Default = new(() => RuleCatalog.LoadDefault(DetectorSet.BuiltIn));
+    private static readonly Lazy<SecretDetector> BuiltInSecrets = new(() => new SecretDetector(SecretPatternCatalog.LoadDefault()));
 
     public static RuleCatalog Catalog => Default.Value;
 
+    /// <summary>The detector of the shipped secret-patterns.yaml, shared by the tests (it is thread-safe).</summary>
+    public static SecretDetector Secrets => BuiltInSecrets.Value;
+
+    /// <param name="secrets">The secret detector the scan uses; the built-in one when null.</param>
     public static ScanResult Scan(TenantInventory inventory, RuleCatalog? catalog = null, SuppressionSet? suppressions = null,
-        DateTimeOffset? asOf = null) => ScanEngine.Run(new ScanRequest
+        DateTimeOffset? asOf = null, SecretDetector? secrets = null) => ScanEngine.Run(new ScanRequest
         {
             Inventory = inventory,
             Catalog = catalog ?? Catalog,
+            SecretDetector = secrets ?? Secrets,
             Suppressions = suppressions ?? SuppressionSet.Empty,
             AsOf = asOf ?? TestTenant.AsOf,
             SnapshotSha256 = new string('0', 64),
@@ -28,7 +36,8 @@ internal static class RuleRun
             ScannedAt = TestTenant.AsOf.AddHours(1),
         });
 
-    public static RuleResults For(string ruleId, TestTenant tenant, RuleCatalog? catalog = null) => For(ruleId, Scan(tenant.Build(), catalog));
+    public static RuleResults For(string ruleId, TestTenant tenant, RuleCatalog? catalog = null, SecretDetector? secrets = null) =>
+        For(ruleId, Scan(tenant.Build(), catalog, secrets: secrets));
 
     public static RuleResults For(string ruleId, ScanResult result) => new(
         result.Rules.Single(r => r.Id == ruleId),

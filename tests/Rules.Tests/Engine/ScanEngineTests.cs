@@ -8,6 +8,7 @@ using TenantScanner.Rules.Conditions;
 using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
+using TenantScanner.Rules.Evaluation;
 
 namespace TenantScanner.Tests.Engine;
 
@@ -101,7 +102,7 @@ public sealed class ScanEngineTests
         const string secret = "7Q~abcdefghijklmnopqrstuvwxyz0123456789AB";
         var field = new FieldDefinition { Name = "value", Type = "string", Description = "d", IsSecret = true, Get = (_, _) => secret };
         var path = new FieldPath("value", -1, [new PathStep(field, false)]);
-        var scope = new EvaluationScope(TestTenant.KnownGood().Build(), TestTenant.AsOf, new object(), null, new Dictionary<string, object?>());
+        var scope = new EvaluationScope(new ScanServices(TestTenant.KnownGood().Build(), RuleRun.Secrets), TestTenant.AsOf, new object(), null, new Dictionary<string, object?>());
         var rendered = MessageTemplate.Render(path, new EvaluationFrame(scope));
         Assert.DoesNotContain(secret, rendered, StringComparison.Ordinal);
         Assert.Equal(SecretRedaction.Preview(secret), rendered);

@@ -51,7 +51,7 @@ public sealed class SchemaSyncTests
         var rule = Def("rule").GetProperty("properties");
         Assert.Equal(RuleFamilies.Ids.ToHashSet(), Enum(rule.GetProperty("family")));
         Assert.Equal(ResourceTypes.All.Select(r => r.Name).ToHashSet(), Enum(rule.GetProperty("resource")));
-        Assert.Equal(DetectorRegistry.All.Select(d => d.Name).ToHashSet(), Enum(rule.GetProperty("detector")));
+        Assert.Equal(DetectorSet.BuiltIn.All.Select(d => d.Name).ToHashSet(), Enum(rule.GetProperty("detector")));
         Assert.Equal(SourceKindIds.All.ToHashSet(), Enum(rule.GetProperty("requires").GetProperty("items")));
         Assert.Equal(new HashSet<string> { "info", "low", "medium", "high", "critical" }, Enum(Def("severity")));
         var required = Def("rule").GetProperty("dependentRequired").GetProperty("condition").EnumerateArray().Select(e => e.GetString()!).Append("id").Append("condition");

@@ -1,3 +1,4 @@
+using TenantScanner.Inventory.Loading;
 using TenantScanner.Inventory;
 using TenantScanner.Snapshots;
 using TenantScanner.Tests.Engine;

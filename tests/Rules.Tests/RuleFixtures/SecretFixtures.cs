@@ -132,7 +132,6 @@ public sealed class Flow004Fixtures
     [Fact]
     public void Is_inconclusive_when_a_value_of_the_definition_could_not_be_fully_judged()
     {
-        using var slow = TimingOutDetector.Use();
         var definition = TestTenant.Definition($$"""
             {
               "triggers": { "Recurrence": { "type": "Recurrence" } },
@@ -140,7 +139,7 @@ public sealed class Flow004Fixtures
             }
             """);
 
-        var result = RuleRun.For("FLOW004", TestTenant.KnownGood().WithDefinition(definition));
+        var result = RuleRun.For("FLOW004", TestTenant.KnownGood().WithDefinition(definition), secrets: TimingOutDetector.Detector);
 
         Assert.Empty(result.Findings);
         Assert.Equal(0, result.Summary.Passed);
@@ -152,7 +151,6 @@ public sealed class Flow004Fixtures
     [Fact]
     public void Flags_a_secret_found_beside_a_value_that_could_not_be_fully_judged_and_names_that_value()
     {
-        using var slow = TimingOutDetector.Use();
         var definition = TestTenant.Definition($$"""
             {
               "triggers": { "Recurrence": { "type": "Recurrence" } },
@@ -163,7 +161,7 @@ public sealed class Flow004Fixtures
             }
             """);
 
-        var result = RuleRun.For("FLOW004", TestTenant.KnownGood().WithDefinition(definition));
+        var result = RuleRun.For("FLOW004", TestTenant.KnownGood().WithDefinition(definition), secrets: TimingOutDetector.Detector);
 
         var finding = result.SingleFinding;
         Assert.Empty(result.Inconclusive);
@@ -312,9 +310,8 @@ public sealed class Cred006Fixtures
     [Fact]
     public void Is_inconclusive_when_the_value_could_not_be_fully_judged()
     {
-        using var slow = TimingOutDetector.Use();
         var result = RuleRun.For("CRED006", TestTenant.KnownGood().With(t => t.EnvironmentVariables.Add(
-            Variable("cp_SyncNote", EnvironmentVariableType.String, TimingOutDetector.Text, null))));
+            Variable("cp_SyncNote", EnvironmentVariableType.String, TimingOutDetector.Text, null))), secrets: TimingOutDetector.Detector);
 
         Assert.Empty(result.Findings);
         var inconclusive = result.SingleInconclusive;
@@ -326,9 +323,8 @@ public sealed class Cred006Fixtures
     [Fact]
     public void Flags_a_secret_in_the_default_value_when_the_current_value_could_not_be_fully_judged()
     {
-        using var slow = TimingOutDetector.Use();
         var result = RuleRun.For("CRED006", TestTenant.KnownGood().With(t => t.EnvironmentVariables.Add(
-            Variable("cp_SyncNote", EnvironmentVariableType.String, TimingOutDetector.Text, "key " + TimingOutDetector.Token))));
+            Variable("cp_SyncNote", EnvironmentVariableType.String, TimingOutDetector.Text, "key " + TimingOutDetector.Token))), secrets: TimingOutDetector.Detector);
 
         var finding = result.SingleFinding;
         Assert.Empty(result.Inconclusive);
@@ -382,8 +378,7 @@ public sealed class Cred007Fixtures
     [Fact]
     public void Is_inconclusive_when_notes_could_not_be_fully_judged()
     {
-        using var slow = TimingOutDetector.Use();
-        var result = RuleRun.For("CRED007", TestTenant.KnownGood().With(t => t.App = t.App with { Notes = TimingOutDetector.Text }));
+        var result = RuleRun.For("CRED007", TestTenant.KnownGood().With(t => t.App = t.App with { Notes = TimingOutDetector.Text }), secrets: TimingOutDetector.Detector);
 
         Assert.Empty(result.Findings);
         var inconclusive = Assert.Single(result.Inconclusive, i => i.Resource.Id == "sp-payroll");
@@ -394,12 +389,11 @@ public sealed class Cred007Fixtures
     [Fact]
     public void Flags_a_secret_in_the_notes_when_a_tag_could_not_be_fully_judged()
     {
-        using var slow = TimingOutDetector.Use();
         var result = RuleRun.For("CRED007", TestTenant.KnownGood().With(t =>
         {
             t.App = t.App with { Notes = "Payroll connector, key " + TimingOutDetector.Token };
             t.Sp = t.Sp with { Tags = [.. t.Sp.Tags, TimingOutDetector.Text] };
-        }));
+        }), secrets: TimingOutDetector.Detector);
 
         var finding = result.SingleFinding;
         Assert.DoesNotContain(result.Inconclusive, i => i.Resource.Id == "sp-payroll");

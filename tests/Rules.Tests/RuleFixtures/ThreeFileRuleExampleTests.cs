@@ -16,7 +16,7 @@ public sealed class ThreeFileRuleExampleTests
     private static readonly string ExampleRoot = RepositoryFiles.PathOf("tests/Rules.Tests/RuleFixtures/Example");
 
     private static RuleConventions ConventionsAt(string root) => new(
-        RuleRun.Catalog.WithOverlay(Path.Combine(root, "rules.yaml")), root, Path.Combine(root, "Data"), RuleConventions.Shipped.ControlTitles);
+        RuleRun.Catalog.WithOverlayText("rules.yaml", File.ReadAllText(Path.Combine(root, "rules.yaml"))), root, Path.Combine(root, "Data"), RuleConventions.Shipped.ControlTitles);
 
     [Fact]
     public void A_rule_added_by_three_files_meets_every_convention()

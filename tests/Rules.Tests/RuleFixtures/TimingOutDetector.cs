@@ -1,4 +1,3 @@
-using TenantScanner.Rules.Detectors;
 using TenantScanner.Rules.Facts;
 using TenantScanner.SecretScanning;
 using TenantScanner.SecretScanning.Acceleration;
@@ -12,7 +11,7 @@ namespace TenantScanner.Tests.RuleFixtures;
 /// <summary>
 /// A detector whose regex gives up on one kind of text, for unjudged values in the library and the rules'
 /// inconclusive results: the built-in catalog finishes judging any input, so the secret rules are run with
-/// this one in its place.
+/// this one in its place (<c>RuleRun.For(..., secrets: TimingOutDetector.Detector)</c>).
 /// </summary>
 internal static class TimingOutDetector
 {
@@ -39,9 +38,6 @@ internal static class TimingOutDetector
     /// <summary>A secret the <c>acme-token</c> detector finds. Fake.</summary>
     public const string Token = "acme_k3j5h7g2f4d6s3a2q4w6";
 
-    /// <summary>The detector itself, for tests of the library.</summary>
+    /// <summary>The detector, for tests of the library and for scans (<see cref="ScanRequest.SecretDetector"/>).</summary>
     public static readonly SecretDetector Detector = new(SecretPatternCatalog.Parse(Yaml, "timing-out.yaml", TimeSpan.FromMilliseconds(20)));
-
-    /// <summary>The secret rules use this detector until the result is disposed.</summary>
-    public static IDisposable Use() => RuleSecretDetector.Replace(Detector);
 }

@@ -1,3 +1,4 @@
+using TenantScanner.Inventory.Loading;
 using System.Text;
 using System.Text.Json.Nodes;
 using TenantScanner.Inventory;

@@ -1,3 +1,4 @@
+using TenantScanner.Inventory.Loading;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

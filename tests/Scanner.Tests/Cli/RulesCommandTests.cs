@@ -1,4 +1,5 @@
 using TenantScanner.Cli.Commands;
+using TenantScanner.Rules.Detectors;
 
 namespace TenantScanner.Cli.Tests.Cli;
 
@@ -10,7 +11,7 @@ public sealed class RulesCommandTests
         var run = CliRun.Invoke("rules", "list");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        foreach (var id in Rules.Catalog.RuleCatalog.LoadDefault().Rules.Select(r => r.Id))
+        foreach (var id in Rules.Catalog.RuleCatalog.LoadDefault(DetectorSet.BuiltIn).Rules.Select(r => r.Id))
             Assert.Contains(id, run.Output);
     }
 

@@ -54,6 +54,7 @@ public sealed class ScanCommandTests
     [InlineData(new[] { "scan", "--demo", "--as-of", "yesterday" }, "--as-of: 'yesterday'")]
     [InlineData(new[] { "scan", "--demo", "--format", "json,docx" }, "unknown format 'docx'")]
     [InlineData(new[] { "scan", "--demo", "--rules", "/nonexistent/rules.yaml" }, "file not found")]
+    [InlineData(new[] { "scan", "--demo", "--patterns", "/nonexistent/patterns.yaml" }, "file not found")]
     [InlineData(new[] { "scan", "--snapshot", "/nonexistent/snapshot" }, "not found")]
     [InlineData(new[] { "scan", "--demo", "--no-such-option" }, "--no-such-option")]
     public void Bad_arguments_exit_with_the_bad_input_code_and_say_what_is_wrong(string[] args, string expected)
@@ -75,6 +76,42 @@ public sealed class ScanCommandTests
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("overlay.yaml:3", run.Error);
         Assert.False(File.Exists(Path.Combine(temp.Path, "scan.json")));
+    }
+
+    [Fact]
+    public void Custom_patterns_replace_the_built_in_secret_catalog_for_the_secret_rules()
+    {
+        using var temp = new TempFolder();
+        // Finds only the Entra client secret of the demo's 'Invoice approval – EMEA' flow; the built-in catalog finds five hardcoded secrets.
+        var patterns = temp.Write("patterns.yaml",
+            "version: 1\npatterns:\n  - id: contoso-entra-secret\n    secretType: ContosoEntraSecret\n    keywords: [\"Q~\"]\n" +
+            "    regex: '[A-Za-z0-9]{3}[0-9]Q~[A-Za-z0-9_.~-]{30,}'\n    confidence: high\n");
+        var output = Path.Combine(temp.Path, "out");
+
+        var run = CliRun.Invoke("scan", "--demo", "--out", output, "--format", "json", "--patterns", patterns);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var text = File.ReadAllText(Path.Combine(output, "scan.json"));
+        using var json = JsonDocument.Parse(text);
+        var secretFindings = json.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("ruleId").GetString() == "FLOW004").ToList();
+        var finding = Assert.Single(secretFindings);
+        Assert.Contains("holds a hardcoded ContosoEntraSecret", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("eDm8Q~Eu9X2eY1eAujOv741AVzEsVohyFIfcxv5E", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_patterns_file_names_the_file_line_and_column_and_writes_nothing()
+    {
+        using var temp = new TempFolder();
+        var patterns = temp.Write("patterns.yaml", "version: 1\npatterns:\n  - id: x\n    secretType: X\n    keywords: [a]\n    confidence: high\n    regex: '(['\n");
+        var output = Path.Combine(temp.Path, "out");
+
+        var run = CliRun.Invoke("scan", "--demo", "--out", output, "--patterns", patterns);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("patterns.yaml:7:12: pattern 'x': invalid regex", run.Error);
+        Assert.False(Directory.Exists(output));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using CsvHelper;
 using TenantScanner.Cli.Output;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Reports.Csv;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Reports.Csv;
 

@@ -2,7 +2,6 @@ using PdfSharp.Pdf;
 using TenantScanner.Cli.Output;
 using TenantScanner.Cli.Reports.Pdf.Sections;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Reports.Pdf;
 

@@ -1,3 +1,4 @@
+using TenantScanner.Inventory.Loading;
 using System.Text;
 using TenantScanner.Inventory;
 using TenantScanner.Rules.Catalog;

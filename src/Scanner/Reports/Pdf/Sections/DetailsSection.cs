@@ -1,6 +1,5 @@
 using PdfSharp.Drawing;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 
 namespace TenantScanner.Cli.Reports.Pdf.Sections;
 

@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace TenantScanner.Rules.Catalog;
+namespace TenantScanner.Rules.Yaml;
 
 /// <summary>
 /// Passes a YAML parser's events on to the loader and refuses, at the event that crosses the line, what would

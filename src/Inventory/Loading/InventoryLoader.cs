@@ -3,7 +3,7 @@ using TenantScanner.Inventory.Building;
 using TenantScanner.SecretScanning;
 using TenantScanner.Snapshots;
 
-namespace TenantScanner.Inventory;
+namespace TenantScanner.Inventory.Loading;
 
 /// <summary>A loaded snapshot: its manifest, the manifest's SHA-256 (reports cite it) and the inventory.</summary>
 public sealed record LoadedSnapshot(SnapshotManifest Manifest, string ManifestSha256, TenantInventory Inventory);

@@ -1,19 +1,9 @@
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 using TenantScanner.Rules.Findings;
 using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
-using TenantScanner.SecretScanning.Acceleration;
-using TenantScanner.SecretScanning.Catalog;
-using TenantScanner.SecretScanning.FlowDefinitions;
-using TenantScanner.SecretScanning.Judging;
-using TenantScanner.SecretScanning.Walking;
-using TenantScanner.Rules.Facts;
 
-namespace TenantScanner.Rules.Detectors;
+namespace TenantScanner.Rules.Facts;
 
 /// <summary>
 /// A value a secret detector could not finish judging (its regex ran out of time), placed in the snapshot: it

@@ -1,8 +1,4 @@
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
-namespace TenantScanner.Rules.Catalog;
+namespace TenantScanner.Rules.Yaml;
 
 /// <summary>A rules, overlay or suppressions file that cannot be used. The message reads <c>file:line:column: reason</c>.</summary>
 public sealed class RuleFileException : Exception

@@ -1,8 +1,5 @@
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
-namespace TenantScanner.Rules.Views;
+namespace TenantScanner.Rules.Evaluation;
 
 public enum FieldShape { Scalar, Object, Array }
 

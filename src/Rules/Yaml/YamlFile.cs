@@ -1,12 +1,8 @@
 using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 
-namespace TenantScanner.Rules.Catalog;
+namespace TenantScanner.Rules.Yaml;
 
 /// <summary>
 /// A parsed YAML file that remembers where every node is, so each complaint names file:line:column.
@@ -20,23 +16,9 @@ internal sealed class YamlFile
         Root = root;
     }
 
-    /// <summary>File name as shown in error messages.</summary>
+    /// <summary>File name as shown in error messages (the engine reads no files: the caller names the text).</summary>
     public string Name { get; }
     public YamlMappingNode Root { get; }
-
-    public static YamlFile Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new RuleFileException(path, null, null, $"cannot read the file: {e.Message}");
-        }
-        return Parse(path, text);
-    }
 
     public static YamlFile Parse(string name, string text)
     {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace TenantScanner.SecretScanning.Acceleration;
+namespace TenantScanner.SecretScanning.Catalog;
 
 /// <summary>
 /// A catalog pattern's compiled regex, of which each scanning thread takes its own <see cref="WithOwnRunner"/> copy.

@@ -1,16 +1,12 @@
-using TenantScanner.Rules.Detectors;
-using TenantScanner.Rules.Facts;
 using TenantScanner.Inventory;
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Suppressions;
 using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 
-namespace TenantScanner.Rules.Scanning;
+namespace TenantScanner.Rules.Evaluation;
 
 /// <summary>
-/// What a field getter may look at while one rule evaluates one resource: the inventory, the as-of
-/// instant, the rule's parameters and its detector's output (computed once, on first use).
+/// What a field getter may look at while one rule evaluates one resource: the scan's services (the
+/// inventory, the secret detector, facts shared between rules), the as-of instant, the rule's parameters and
+/// its detector's output (computed once, on first use).
 /// </summary>
 public sealed class EvaluationScope
 {
@@ -18,17 +14,18 @@ public sealed class EvaluationScope
     private object? _detectorOutput;
     private List<string>? _unknownReasons;
 
-    internal EvaluationScope(TenantInventory inventory, DateTimeOffset asOf, object resource,
+    internal EvaluationScope(ScanServices services, DateTimeOffset asOf, object resource,
         IDetector? detector, IReadOnlyDictionary<string, object?> parameters)
     {
-        Inventory = inventory;
+        Services = services;
         AsOf = asOf;
         Resource = resource;
         _detector = detector;
         Parameters = parameters;
     }
 
-    public TenantInventory Inventory { get; }
+    public ScanServices Services { get; }
+    public TenantInventory Inventory => Services.Inventory;
     public DateTimeOffset AsOf { get; }
     /// <summary>The model object the rule is evaluating (a Flow, ServicePrincipal, CredentialItem, ...).</summary>
     public object Resource { get; }
@@ -36,7 +33,7 @@ public sealed class EvaluationScope
 
     public object DetectorOutput => _detectorOutput ??= _detector is null
         ? throw new InvalidOperationException("This rule has no detector.")
-        : _detector.Analyze(Resource, new DetectorContext(Inventory, AsOf, Parameters));
+        : _detector.Analyze(Resource, new DetectorContext(Services, AsOf, Parameters));
 
     /// <summary>Reasons collected from unknown values touched while evaluating, for the inconclusive result.</summary>
     internal IReadOnlyList<string> UnknownReasons => _unknownReasons ?? [];

@@ -1,30 +1,29 @@
-using TenantScanner.Rules.Catalog;
-using TenantScanner.Rules.Scanning;
-using TenantScanner.Rules.Suppressions;
-using TenantScanner.Rules.Values;
-using TenantScanner.Rules.Views;
 using TenantScanner.Rules.Findings;
-using TenantScanner.SecretScanning;
 using TenantScanner.Inventory;
 
-namespace TenantScanner.Rules.Detectors;
+namespace TenantScanner.Rules.Evaluation;
 
-/// <summary>What a detector may look at: the inventory, the as-of instant (never the clock) and the rule's parameters.</summary>
-public sealed record DetectorContext(TenantInventory Inventory, DateTimeOffset AsOf, IReadOnlyDictionary<string, object?> Parameters)
+/// <summary>
+/// What a detector may look at: the scan's services (the inventory, the secret detector, facts shared between
+/// rules), the as-of instant (never the clock) and the rule's parameters.
+/// </summary>
+public sealed record DetectorContext(ScanServices Services, DateTimeOffset AsOf, IReadOnlyDictionary<string, object?> Parameters)
 {
+    public TenantInventory Inventory => Services.Inventory;
+
     public T Parameter<T>(string name, T fallback) => Parameters.TryGetValue(name, out var value) && value is T typed ? typed : fallback;
 }
 
 /// <summary>
 /// Logic too rich for a condition. A detector analyses one resource once per rule and exposes the result
 /// as extra fields the rule's condition and message can use. Adding one: a class implementing this
-/// interface, one line in <see cref="DetectorRegistry"/>, and a rule naming it in rules.yaml.
+/// interface, one line in the built-in detector set (Detectors/DetectorSet.cs), and a rule naming it in rules.yaml.
 /// </summary>
 public interface IDetector
 {
     /// <summary>The name rules.yaml uses in <c>detector:</c>.</summary>
     string Name { get; }
-    /// <summary>The resource type it analyses (a <see cref="ResourceType.Name"/>).</summary>
+    /// <summary>The resource type it analyses, as rules.yaml names it in <c>resource:</c> (e.g. <c>flow</c>).</summary>
     string ResourceType { get; }
     /// <summary>The fields it adds; each getter receives the object <see cref="Analyze"/> returned.</summary>
     IReadOnlyList<FieldDefinition> Fields { get; }

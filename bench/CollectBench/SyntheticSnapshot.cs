@@ -44,8 +44,13 @@ public sealed class SyntheticSnapshot
                 [new JsonObject { ["id"] = $"fic-{i}", ["name"] = "github", ["issuer"] = "https://token.actions.githubusercontent.com", ["subject"] = $"repo:bench/app{i}:ref:refs/heads/main" }],
                 TenantShape.GraphPage);
         Paged($"{Graph}/users?$top=999", "@odata.nextLink", [.. Enumerable.Range(0, _shape.Users).Select(i => new JsonObject { ["id"] = $"user-{i:D6}", ["userPrincipalName"] = $"u{i}@bench.example", ["accountEnabled"] = i % 10 != 0 })], TenantShape.GraphPage);
-        foreach (var path in new[] { "directory/deletedItems/microsoft.graph.user", "oauth2PermissionGrants", "roleManagement/directory/roleAssignments", "roleManagement/directory/roleDefinitions" })
-            Paged($"{Graph}/{path}", "@odata.nextLink", [new JsonObject { ["id"] = path.GetHashCode(StringComparison.Ordinal).ToString(System.Globalization.CultureInfo.InvariantCulture) }], TenantShape.GraphPage);
+        // One item per list, with the fields the snapshot loader requires (the collector refuses a page the loader would refuse).
+        Paged($"{Graph}/directory/deletedItems/microsoft.graph.user", "@odata.nextLink", [new JsonObject { ["id"] = "deleted-user-1" }], TenantShape.GraphPage);
+        Paged($"{Graph}/oauth2PermissionGrants", "@odata.nextLink",
+            [new JsonObject { ["id"] = "grant-1", ["clientId"] = "sp-000001", ["resourceId"] = "sp-000000", ["consentType"] = "AllPrincipals", ["scope"] = "User.Read" }], TenantShape.GraphPage);
+        Paged($"{Graph}/roleManagement/directory/roleAssignments", "@odata.nextLink",
+            [new JsonObject { ["id"] = "role-assignment-1", ["principalId"] = "sp-000001", ["roleDefinitionId"] = "role-1" }], TenantShape.GraphPage);
+        Paged($"{Graph}/roleManagement/directory/roleDefinitions", "@odata.nextLink", [new JsonObject { ["id"] = "role-1", ["displayName"] = "Reader" }], TenantShape.GraphPage);
 
         const string bap = "https://api.bap.microsoft.com/providers/Microsoft.BusinessAppPlatform";
         var environments = Enumerable.Range(0, _shape.Environments).Select(e => $"env-{e:D2}").ToList();
@@ -73,8 +78,9 @@ public sealed class SyntheticSnapshot
                 [.. Enumerable.Range(0, 100).Select(c => new JsonObject { ["name"] = $"{env}-c{c}" })], TenantShape.AdminPage);
             if (e < _shape.DataverseEnvironments)
             {
-                foreach (var table in new[] { "workflows", "connectionreferences", "systemusers", "environmentvariabledefinitions", "environmentvariablevalues" })
-                    Paged($"https://org{e}.crm.dynamics.com/api/data/v9.2/{table}", "@odata.nextLink", [.. Enumerable.Range(0, 50).Select(r => new JsonObject { ["id"] = $"{table}-{r}" })], TenantShape.DataversePage);
+                foreach (var (table, key) in DataverseTables)
+                    Paged($"https://org{e}.crm.dynamics.com/api/data/v9.2/{table}", "@odata.nextLink",
+                        [.. Enumerable.Range(0, 50).Select(r => DataverseRow(table, key, r))], TenantShape.DataversePage);
             }
         }
         Paged("https://kv1.vault.azure.net/secrets?api-version=7.5", "nextLink",
@@ -110,6 +116,25 @@ public sealed class SyntheticSnapshot
             ? new JsonArray(new JsonObject { ["keyId"] = $"k-{i}", ["hint"] = "abc", ["endDateTime"] = "2027-06-01T00:00:00Z" })
             : new JsonArray(),
     };
+
+    /// <summary>Each Dataverse table read and its primary key.</summary>
+    private static readonly (string Table, string Key)[] DataverseTables =
+    [
+        ("workflows", "workflowid"), ("connectionreferences", "connectionreferenceid"), ("systemusers", "systemuserid"),
+        ("environmentvariabledefinitions", "environmentvariabledefinitionid"), ("environmentvariablevalues", "environmentvariablevalueid"),
+    ];
+
+    private static JsonObject DataverseRow(string table, string key, int r)
+    {
+        var row = new JsonObject { [key] = $"{table}-{r}" };
+        switch (table)
+        {
+            case "connectionreferences": row["connectionreferencelogicalname"] = $"new_reference{r}"; break;
+            case "environmentvariabledefinitions": row["schemaname"] = $"new_variable{r}"; break;
+            case "environmentvariablevalues": row["_environmentvariabledefinitionid_value"] = $"environmentvariabledefinitions-{r}"; break;
+        }
+        return row;
+    }
 
     private static JsonObject Owner(int i) => new() { ["@odata.type"] = "#microsoft.graph.user", ["id"] = $"user-{i % 5000:D6}" };
 

@@ -45,12 +45,12 @@ public sealed class PowerPlatformCollector(CollectContext context)
 
         var wanted = context.Options.Environments;
         var targets = environments
-            .Select(env => (Name: env.TryGetProperty("name", out var n) ? n.GetString() : null, InstanceUrl: InstanceUrl(env)))
+            .Select(env => (Name: Name(env), InstanceUrl: InstanceUrl(env)))
             .Where(env => env.Name is not null && (wanted.Count == 0 || wanted.Contains(env.Name, StringComparer.OrdinalIgnoreCase)))
             .Select(env => (Name: env.Name!, env.InstanceUrl))
             .ToList();
         if (!listed) // without the list, still read the environments the user named (no Dataverse URL is known then)
-            targets = [.. wanted.Select(name => (Name: name, InstanceUrl: (string?)null))];
+            targets = [.. wanted.Select(name => (Name: name, InstanceUrl: (Uri?)null))];
         foreach (var missing in wanted.Where(w => listed && !targets.Any(t => t.Name.Equals(w, StringComparison.OrdinalIgnoreCase))))
             context.Writer.AddCoverageGap(new CoverageGap { Source = SourceKind.PowerPlatformEnvironments.ToId(), EnvironmentId = missing,
                 Error = $"Environment '{missing}' given with --environments is not in the environment list the caller can see." });
@@ -58,7 +58,7 @@ public sealed class PowerPlatformCollector(CollectContext context)
         await Task.WhenAll(targets.Select(env => CollectEnvironmentAsync(env.Name, env.InstanceUrl, ct)).Append(managementApps));
     }
 
-    private async Task CollectEnvironmentAsync(string environment, string? instanceUrl, CancellationToken ct)
+    private async Task CollectEnvironmentAsync(string environment, Uri? instanceUrl, CancellationToken ct)
     {
         var env = Uri.EscapeDataString(environment);
         var flowsUrl = $"{Flow}/{env}/v2/flows";
@@ -67,11 +67,16 @@ public sealed class PowerPlatformCollector(CollectContext context)
             async () => flows = await context.Pager.GetAllAsync($"{flowsUrl}?{FlowVersion}", ct), ct);
         var connections = context.TryReadAsync(SourceKind.Connections, environment, $"{PowerApps}/{env}/connections",
             async () => await context.Pager.GetAllAsync($"{PowerApps}/{env}/connections?{FlowVersion}", ct), ct);
-        var dataverse = instanceUrl is null ? Task.CompletedTask : CollectDataverseAsync(environment, instanceUrl, ct);
+        var dataverse = instanceUrl is null ? Task.CompletedTask
+            : context.Hosts.TryAddDataverse(instanceUrl) ? CollectDataverseAsync(environment, instanceUrl.AbsoluteUri, ct)
+            : Task.WhenAll(DataverseTables.Select(table => context.TryReadAsync(table.Kind, environment, instanceUrl.GetLeftPart(UriPartial.Authority),
+                () => throw new SourceReadException("", null,
+                    $"Not read: the environment's Dataverse URL ({instanceUrl.GetLeftPart(UriPartial.Authority)}) is not an https *.dynamics.com address, so it gets no request and no token."),
+                ct)));
 
         if (await flowsRead)
         {
-            var names = flows.Select(f => f.TryGetProperty("name", out var n) ? n.GetString() : null).OfType<string>().ToList();
+            var names = flows.Select(Name).OfType<string>().ToList();
             await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = context.Options.Resilience.MaxConcurrencyPerHost * 2, CancellationToken = ct },
                 async (flow, token) =>
                 {
@@ -92,11 +97,16 @@ public sealed class PowerPlatformCollector(CollectContext context)
             async () => await context.Pager.GetAllAsync(root + table.Query, ct, DataverseHeaders), ct)));
     }
 
-    private static string? InstanceUrl(JsonElement environment) =>
-        environment.TryGetProperty("properties", out var properties)
-        && properties.TryGetProperty("linkedEnvironmentMetadata", out var linked)
-        && linked.TryGetProperty("instanceUrl", out var url) && url.GetString() is { Length: > 0 } value
-        && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
-            ? value
+    private static string? Name(JsonElement item) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null;
+
+    /// <summary>The environment's Dataverse URL as listed; whether it may be called is <see cref="Http.TrustedHosts"/>' decision.</summary>
+    private static Uri? InstanceUrl(JsonElement environment) =>
+        environment.ValueKind == JsonValueKind.Object
+        && environment.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
+        && properties.TryGetProperty("linkedEnvironmentMetadata", out var linked) && linked.ValueKind == JsonValueKind.Object
+        && linked.TryGetProperty("instanceUrl", out var url) && url.ValueKind == JsonValueKind.String && url.GetString() is { Length: > 0 } value
+        && Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            ? uri
             : null;
 }

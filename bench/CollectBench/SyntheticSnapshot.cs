@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TenantScanner.Cli.Collect;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Bench.Collect;
@@ -7,54 +9,54 @@ namespace TenantScanner.Bench.Collect;
 /// <summary>
 /// A minimal generator of a large tenant in the snapshot format, enough to serve from the fake tenant
 /// (the realistic large-tenant generator lives elsewhere): the right number of objects and pages per source.
-/// Written with the scanner's own <see cref="SnapshotWriter"/>.
 /// </summary>
 public sealed class SyntheticSnapshot
 {
     private const string Graph = "https://graph.microsoft.com/v1.0";
-    private readonly SnapshotWriter _writer;
+    private readonly List<ManifestEntry> _entries = [];
+    private readonly string _folder;
     private readonly TenantShape _shape;
     private int _n;
 
-    private SyntheticSnapshot(SnapshotWriter writer, TenantShape shape)
+    private SyntheticSnapshot(string folder, TenantShape shape)
     {
-        _writer = writer;
+        _folder = folder;
         _shape = shape;
     }
 
-    /// <summary>Writes the snapshot to <paramref name="folder"/>, which must not exist yet.</summary>
-    public static void Write(string folder, TenantShape shape)
-    {
-        using var writer = new SnapshotWriter(folder);
-        new SyntheticSnapshot(writer, shape).Build();
-        writer.Complete("tenant-bench", null, new ToolInfo("CollectBench", "1"), DateTimeOffset.UnixEpoch);
-    }
+    public static void Write(string folder, TenantShape shape) => new SyntheticSnapshot(folder, shape).Build();
 
     private void Build()
     {
-        Paged($"{Graph}/organization", [new JsonObject { ["id"] = "tenant-bench", ["displayName"] = "Bench" }], TenantShape.GraphPage);
-        Paged($"{Graph}/servicePrincipals?$top=999", [.. Enumerable.Range(0, _shape.ServicePrincipals).Select(ServicePrincipal)], TenantShape.GraphPage);
+        Directory.CreateDirectory(Path.Combine(_folder, "raw"));
+        Paged($"{Graph}/organization", "@odata.nextLink", [new JsonObject { ["id"] = "tenant-bench", ["displayName"] = "Bench" }], TenantShape.GraphPage);
+        Paged($"{Graph}/servicePrincipals?$top=999", "@odata.nextLink", [.. Enumerable.Range(0, _shape.ServicePrincipals).Select(ServicePrincipal)], TenantShape.GraphPage);
         for (var i = 0; i < _shape.OverflowingOwners; i++)
-            Paged($"{Graph}/servicePrincipals/sp-{i:D6}/owners", [.. Enumerable.Range(0, 25).Select(o => Owner(o))], TenantShape.GraphPage);
+            Paged($"{Graph}/servicePrincipals/sp-{i:D6}/owners", "@odata.nextLink", [.. Enumerable.Range(0, 25).Select(o => Owner(o))], TenantShape.GraphPage);
         for (var i = 0; i < _shape.ResourceServicePrincipals; i++)
-            Paged($"{Graph}/servicePrincipals/sp-{i:D6}/appRoleAssignedTo",
+            Paged($"{Graph}/servicePrincipals/sp-{i:D6}/appRoleAssignedTo", "@odata.nextLink",
                 [.. Enumerable.Range(0, 5).Select(a => new JsonObject { ["id"] = $"as-{i}-{a}", ["principalId"] = $"sp-{(i * 7 + a) % _shape.ServicePrincipals:D6}", ["resourceId"] = $"sp-{i:D6}", ["principalType"] = "ServicePrincipal", ["appRoleId"] = "r1" })],
                 TenantShape.GraphPage);
-        Paged($"{Graph}/applications?$top=999", [.. Enumerable.Range(0, _shape.Applications).Select(Application)], TenantShape.GraphPage);
+        Paged($"{Graph}/applications?$top=999", "@odata.nextLink", [.. Enumerable.Range(0, _shape.Applications).Select(Application)], TenantShape.GraphPage);
         // A quarter of the applications with secrets also have a federated credential; the fake answers the rest with an empty list.
         for (var i = 0; i < _shape.ApplicationsWithSecrets; i += 4)
-            Paged($"{Graph}/applications/app-{i:D6}/federatedIdentityCredentials",
+            Paged($"{Graph}/applications/app-{i:D6}/federatedIdentityCredentials", "@odata.nextLink",
                 [new JsonObject { ["id"] = $"fic-{i}", ["name"] = "github", ["issuer"] = "https://token.actions.githubusercontent.com", ["subject"] = $"repo:bench/app{i}:ref:refs/heads/main" }],
                 TenantShape.GraphPage);
-        Paged($"{Graph}/users?$top=999", [.. Enumerable.Range(0, _shape.Users).Select(i => new JsonObject { ["id"] = $"user-{i:D6}", ["userPrincipalName"] = $"u{i}@bench.example", ["accountEnabled"] = i % 10 != 0 })], TenantShape.GraphPage);
-        foreach (var path in new[] { "directory/deletedItems/microsoft.graph.user", "oauth2PermissionGrants", "roleManagement/directory/roleAssignments", "roleManagement/directory/roleDefinitions" })
-            Paged($"{Graph}/{path}", [new JsonObject { ["id"] = path.GetHashCode(StringComparison.Ordinal).ToString(System.Globalization.CultureInfo.InvariantCulture) }], TenantShape.GraphPage);
+        Paged($"{Graph}/users?$top=999", "@odata.nextLink", [.. Enumerable.Range(0, _shape.Users).Select(i => new JsonObject { ["id"] = $"user-{i:D6}", ["userPrincipalName"] = $"u{i}@bench.example", ["accountEnabled"] = i % 10 != 0 })], TenantShape.GraphPage);
+        // One item per list, with the fields the snapshot loader requires (the collector refuses a page the loader would refuse).
+        Paged($"{Graph}/directory/deletedItems/microsoft.graph.user", "@odata.nextLink", [new JsonObject { ["id"] = "deleted-user-1" }], TenantShape.GraphPage);
+        Paged($"{Graph}/oauth2PermissionGrants", "@odata.nextLink",
+            [new JsonObject { ["id"] = "grant-1", ["clientId"] = "sp-000001", ["resourceId"] = "sp-000000", ["consentType"] = "AllPrincipals", ["scope"] = "User.Read" }], TenantShape.GraphPage);
+        Paged($"{Graph}/roleManagement/directory/roleAssignments", "@odata.nextLink",
+            [new JsonObject { ["id"] = "role-assignment-1", ["principalId"] = "sp-000001", ["roleDefinitionId"] = "role-1" }], TenantShape.GraphPage);
+        Paged($"{Graph}/roleManagement/directory/roleDefinitions", "@odata.nextLink", [new JsonObject { ["id"] = "role-1", ["displayName"] = "Reader" }], TenantShape.GraphPage);
 
         const string bap = "https://api.bap.microsoft.com/providers/Microsoft.BusinessAppPlatform";
         var environments = Enumerable.Range(0, _shape.Environments).Select(e => $"env-{e:D2}").ToList();
-        Paged($"{bap}/scopes/admin/environments?api-version=2020-10-01",
+        Paged($"{bap}/scopes/admin/environments?api-version=2020-10-01", "nextLink",
             [.. environments.Select((env, i) => Environment(env, i < _shape.DataverseEnvironments ? $"https://org{i}.crm.dynamics.com/" : null))], TenantShape.AdminPage);
-        Paged($"{bap}/adminApplications?api-version=2020-10-01", [], TenantShape.AdminPage);
+        Paged($"{bap}/adminApplications?api-version=2020-10-01", "nextLink", [], TenantShape.AdminPage);
         var flowsPerEnvironment = _shape.Flows / _shape.Environments;
         foreach (var (env, e) in environments.Select((env, e) => (env, e)))
         {
@@ -63,25 +65,32 @@ public sealed class SyntheticSnapshot
             {
                 ["name"] = $"{env}-flow-{f:D5}", ["properties"] = new JsonObject { ["displayName"] = $"Flow {f}", ["state"] = "Started", ["creator"] = new JsonObject { ["objectId"] = $"user-{f:D6}" } },
             }).ToList();
-            Paged($"{root}/v2/flows?api-version=2016-11-01", [.. flows], TenantShape.AdminPage);
+            Paged($"{root}/v2/flows?api-version=2016-11-01", "nextLink", [.. flows], TenantShape.AdminPage);
             foreach (var flow in flows)
             {
                 var name = flow["name"]!.GetValue<string>();
                 var details = (JsonObject)flow.DeepClone();
                 ((JsonObject)details["properties"]!)["definition"] = new JsonObject { ["actions"] = new JsonObject { ["a"] = new JsonObject { ["type"] = "Http" } } };
                 Write($"{root}/flows/{name}?api-version=2016-11-01", details);
-                Paged($"{root}/flows/{name}/owners?api-version=2016-11-01", [new JsonObject { ["name"] = "o", ["properties"] = new JsonObject { ["roleName"] = "Owner" } }], TenantShape.AdminPage);
+                Paged($"{root}/flows/{name}/owners?api-version=2016-11-01", "nextLink", [new JsonObject { ["name"] = "o", ["properties"] = new JsonObject { ["roleName"] = "Owner" } }], TenantShape.AdminPage);
             }
-            Paged($"https://api.powerapps.com/providers/Microsoft.PowerApps/scopes/admin/environments/{env}/connections?api-version=2016-11-01",
+            Paged($"https://api.powerapps.com/providers/Microsoft.PowerApps/scopes/admin/environments/{env}/connections?api-version=2016-11-01", "nextLink",
                 [.. Enumerable.Range(0, 100).Select(c => new JsonObject { ["name"] = $"{env}-c{c}" })], TenantShape.AdminPage);
             if (e < _shape.DataverseEnvironments)
             {
-                foreach (var table in new[] { "workflows", "connectionreferences", "systemusers", "environmentvariabledefinitions", "environmentvariablevalues" })
-                    Paged($"https://org{e}.crm.dynamics.com/api/data/v9.2/{table}", [.. Enumerable.Range(0, 50).Select(r => new JsonObject { ["id"] = $"{table}-{r}" })], TenantShape.DataversePage);
+                foreach (var (table, key) in DataverseTables)
+                    Paged($"https://org{e}.crm.dynamics.com/api/data/v9.2/{table}", "@odata.nextLink",
+                        [.. Enumerable.Range(0, 50).Select(r => DataverseRow(table, key, r))], TenantShape.DataversePage);
             }
         }
-        Paged("https://kv1.vault.azure.net/secrets?api-version=7.5",
+        Paged("https://kv1.vault.azure.net/secrets?api-version=7.5", "nextLink",
             [.. Enumerable.Range(0, _shape.Secrets).Select(s => new JsonObject { ["id"] = $"https://kv1.vault.azure.net/secrets/s{s}", ["attributes"] = new JsonObject { ["enabled"] = true } })], TenantShape.KeyVaultPage);
+
+        var manifest = new SnapshotManifest
+        {
+            FormatVersion = 1, TenantId = "tenant-bench", CollectedAt = DateTimeOffset.UnixEpoch, Tool = new ToolInfo("CollectBench", "1"), Entries = _entries,
+        };
+        File.WriteAllBytes(Path.Combine(_folder, "manifest.json"), JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson.Options));
     }
 
     private JsonObject ServicePrincipal(int i)
@@ -108,6 +117,25 @@ public sealed class SyntheticSnapshot
             : new JsonArray(),
     };
 
+    /// <summary>Each Dataverse table read and its primary key.</summary>
+    private static readonly (string Table, string Key)[] DataverseTables =
+    [
+        ("workflows", "workflowid"), ("connectionreferences", "connectionreferenceid"), ("systemusers", "systemuserid"),
+        ("environmentvariabledefinitions", "environmentvariabledefinitionid"), ("environmentvariablevalues", "environmentvariablevalueid"),
+    ];
+
+    private static JsonObject DataverseRow(string table, string key, int r)
+    {
+        var row = new JsonObject { [key] = $"{table}-{r}" };
+        switch (table)
+        {
+            case "connectionreferences": row["connectionreferencelogicalname"] = $"new_reference{r}"; break;
+            case "environmentvariabledefinitions": row["schemaname"] = $"new_variable{r}"; break;
+            case "environmentvariablevalues": row["_environmentvariabledefinitionid_value"] = $"environmentvariabledefinitions-{r}"; break;
+        }
+        return row;
+    }
+
     private static JsonObject Owner(int i) => new() { ["@odata.type"] = "#microsoft.graph.user", ["id"] = $"user-{i % 5000:D6}" };
 
     private static JsonObject Environment(string name, string? instanceUrl)
@@ -118,10 +146,8 @@ public sealed class SyntheticSnapshot
         return new JsonObject { ["name"] = name, ["properties"] = properties };
     }
 
-    /// <summary>Pages chained by the next-link property the source table names for the URL's source.</summary>
-    private void Paged(string url, List<JsonObject> items, int pageSize)
+    private void Paged(string url, string linkName, List<JsonObject> items, int pageSize)
     {
-        var linkName = SourceRoutes.Match(url)!.Source.NextLinkProperty!;
         var pages = items.Chunk(pageSize).ToList();
         if (pages.Count == 0)
             pages.Add([]);
@@ -137,8 +163,11 @@ public sealed class SyntheticSnapshot
         }
     }
 
-    private void Write(string url, JsonNode body) => _writer.Record(new RecordedResponse
+    private void Write(string url, JsonNode body)
     {
-        File = $"raw/{++_n:D6}.json", Method = "GET", Url = url, Status = 200, Body = JsonSerializer.SerializeToUtf8Bytes(body), CollectedAt = DateTimeOffset.UnixEpoch,
-    });
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body);
+        var file = $"raw/{++_n:D6}.json";
+        File.WriteAllBytes(Path.Combine(_folder, file), bytes);
+        _entries.Add(new ManifestEntry { File = file, Method = "GET", Url = url, Status = 200, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), CollectedAt = DateTimeOffset.UnixEpoch });
+    }
 }

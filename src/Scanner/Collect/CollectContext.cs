@@ -1,5 +1,6 @@
 using Azure;
 using Microsoft.Kiota.Abstractions;
+using TenantScanner.Cli.Collect.Http;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Cli.Collect;
@@ -16,8 +17,14 @@ public sealed class CollectContext
     /// <summary>Recording, resilient, authorised client for the Power Platform and Dataverse APIs.</summary>
     public required HttpClient Http { get; init; }
     public required ICollectProgress? Progress { get; init; }
+    /// <summary>The hosts that may get a request and a token; Dataverse hosts are added as environments are listed.</summary>
+    public required TrustedHosts Hosts { get; init; }
+    public required CollectionDeadline Deadline { get; init; }
 
-    public JsonPager Pager => new(Http);
+    public JsonPager Pager => new(Http, NewTrail);
+
+    /// <summary>The paging guard of one list that starts at <paramref name="firstUrl"/>.</summary>
+    public PageTrail NewTrail(string firstUrl) => new(firstUrl, Options.Limits.MaxPagesPerSource, Endpoints);
 
     /// <summary>
     /// Runs the reading of one source; when it fails after retries the failure becomes a coverage gap
@@ -58,7 +65,8 @@ public sealed class CollectContext
             EnvironmentId = environmentId,
             Url = string.IsNullOrEmpty(failedUrl) ? url : failedUrl,
             Status = status,
-            Error = PermissionHints.Describe(kind, status, message),
+            // The message may quote the service (error.message): never more than a cleaned, redacted, cut line of it.
+            Error = PermissionHints.Describe(kind, status, ServiceText.Clean(message)),
         };
     }
 

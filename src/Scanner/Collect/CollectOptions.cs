@@ -43,6 +43,9 @@ public sealed record CollectOptions
     /// <summary>Retry and concurrency limits.</summary>
     public ResilienceOptions Resilience { get; init; } = new();
 
+    /// <summary>Bounds of the whole run: deadline, pages per list.</summary>
+    public CollectLimits Limits { get; init; } = new();
+
     /// <summary>Resource service principals per Graph <c>$batch</c> request; Graph allows at most 20.</summary>
     public int GraphBatchSize { get; init; } = 20;
 }
@@ -83,11 +86,36 @@ public sealed record ResilienceOptions
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Longest total Retry-After waiting honoured for one request (429s with Retry-After do not use up
-    /// <see cref="MaxAttempts"/>); beyond it the request fails and its source goes to coverage; default 5 min.
+    /// Longest Retry-After waiting honoured for one request, in total (429s with Retry-After do not use up
+    /// <see cref="MaxAttempts"/>); beyond it the request fails and its source goes to coverage. A single
+    /// Retry-After above it is not waited for at all: that request fails at once and its host is not paused,
+    /// so one hostile or broken answer cannot stall the other sources; default 5 min.
     /// </summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Concurrent requests per host; default 4 (Graph advises few parallel requests per app).</summary>
     public int MaxConcurrencyPerHost { get; init; } = 4;
+
+    /// <summary>Longest one attempt waits for the whole answer (headers and body); then it counts as failed and is retried; default 100 s (the SDKs' own default).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// Circuit breaker: after this many failed attempts in a row on one host (no answer in time, dropped
+    /// connection, truncated body, 503/504), the host's remaining requests are not sent and become coverage
+    /// gaps at once; default 10.
+    /// </summary>
+    public int HostFailureLimit { get; init; } = 10;
+}
+
+/// <summary>Bounds of one collection run, whatever the services do.</summary>
+public sealed record CollectLimits
+{
+    /// <summary>
+    /// Collection stops sending requests this long after it started; what is still unread becomes coverage
+    /// gaps and the snapshot is written with what was read; default 3 hours.
+    /// </summary>
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromHours(3);
+
+    /// <summary>Pages read of one list at most (a service whose next links never end); the rest becomes a coverage gap; default 5,000.</summary>
+    public int MaxPagesPerSource { get; init; } = 5000;
 }

@@ -27,7 +27,10 @@ public sealed class EndpointMap
         return new Uri(target.AbsoluteUri + canonical.Host + canonical.PathAndQuery);
     }
 
-    /// <summary>The canonical URL of a request that was sent to <paramref name="actual"/> (identity when not redirected).</summary>
+    /// <summary>
+    /// The canonical URL of a request that was sent to <paramref name="actual"/> (identity when not redirected,
+    /// and for a URL under a base that names no host: such a link came from a service and is not trusted).
+    /// </summary>
     public Uri ToCanonical(Uri actual)
     {
         foreach (var root in new[] { _baseUrl, _keyVaultBaseUrl })
@@ -40,7 +43,7 @@ public sealed class EndpointMap
             var remainder = slash < 0 ? "/" : rest[slash..];
             if (!remainder.StartsWith('/'))
                 remainder = "/" + remainder;
-            return new Uri("https://" + host + remainder);
+            return host.Length > 0 && Uri.TryCreate("https://" + host + remainder, UriKind.Absolute, out var canonical) ? canonical : actual;
         }
         return actual;
     }

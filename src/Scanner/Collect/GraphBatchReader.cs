@@ -50,12 +50,32 @@ public sealed class GraphBatchReader(CollectContext context)
                             retry.Add(throttled);
                     }, token);
                 });
-            pending = [.. retry.Select(r => r.Id)];
+            // A Retry-After above the cap is not waited for: those sub-requests become gaps, the others go on.
+            var cap = context.Options.Resilience.MaxRetryAfter;
+            await GiveUpAsync(kind, subUrl, retry.Where(r => r.Wait > cap).Select(r => r.Id),
+                id => $"Throttled in $batch with a Retry-After of {retry.First(r => r.Id == id).Wait!.Value.TotalSeconds:0.###} s, more than the {cap.TotalSeconds:0.###} s cap (resilience.maxRetryAfterSeconds): not waited for.", ct);
+            pending = [.. retry.Where(r => !(r.Wait > cap)).Select(r => r.Id)];
             if (pending.Count == 0)
                 break;
-            var wait = retry.Max(r => r.Wait) ?? TimeSpan.FromMilliseconds(context.Options.Resilience.BaseDelay.TotalMilliseconds * Math.Pow(2, round - 1));
+            var wait = retry.Where(r => !(r.Wait > cap)).Max(r => r.Wait) ?? TimeSpan.FromMilliseconds(context.Options.Resilience.BaseDelay.TotalMilliseconds * Math.Pow(2, round - 1));
+            if (wait >= context.Deadline.Remaining)
+            {
+                var reason = context.Deadline.Reached().Message;
+                await GiveUpAsync(kind, subUrl, pending, _ => reason, ct);
+                break;
+            }
             context.Statistics.Retried("graph.batch", $"{pending.Count} throttled sub-requests; round {round + 1} in {wait.TotalSeconds:0.###} s");
             await Task.Delay(wait, context.Time, ct);
+        }
+    }
+
+    /// <summary>Records a coverage gap for each sub-request that will not be sent again.</summary>
+    private async Task GiveUpAsync(SourceKind kind, Func<string, string> subUrl, IEnumerable<string> objectIds, Func<string, string> reason, CancellationToken ct)
+    {
+        foreach (var id in objectIds.ToList())
+        {
+            var url = RecordingHandler.ToCanonicalSubUrl(subUrl(id));
+            await context.TryReadAsync(kind, null, url, () => throw new SourceReadException(url, 429, reason(id)), ct);
         }
     }
 
@@ -91,8 +111,8 @@ public sealed class GraphBatchReader(CollectContext context)
                 if (status is < 200 or > 299)
                     throw new SourceReadException(subUrl, status, $"HTTP {status} in $batch: {SubError(sub)}");
                 if (sub.TryGetProperty("body", out var subBody) && subBody.ValueKind == JsonValueKind.Object
-                    && subBody.TryGetProperty("@odata.nextLink", out var next) && next.GetString() is { Length: > 0 } nextLink)
-                    await context.Pager.GetAllAsync(nextLink, ct);
+                    && subBody.TryGetProperty("@odata.nextLink", out var next) && next.ValueKind == JsonValueKind.String && next.GetString() is { Length: > 0 } nextLink)
+                    await context.Pager.GetAllAsync(context.NewTrail(subUrl).Follow(nextLink), ct);
             }, ct);
         }
         return throttled;

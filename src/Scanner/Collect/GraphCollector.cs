@@ -1,5 +1,8 @@
+using TenantScanner.Cli.Collect.Http;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.Cli.Collect;
@@ -27,54 +30,54 @@ public sealed class GraphCollector(CollectContext context, GraphServiceClient gr
 
     public async Task CollectAsync(CancellationToken ct)
     {
+        var root = RecordingRoot;
         await Task.WhenAll(
-            context.TryReadAsync(SourceKind.GraphOrganization, null, Url(SourceKind.GraphOrganization), async () =>
+            context.TryReadAsync(SourceKind.GraphOrganization, null, $"{root}/organization", async () =>
             {
-                var orgs = await PageAll(await graph.Organization.GetAsync(r => r.QueryParameters.Select = ["id", "displayName", "verifiedDomains"], ct),
-                    p => p.Value, next => graph.Organization.WithUrl(next).GetAsync(cancellationToken: ct));
+                var orgs = await ReadAllAsync(graph.Organization.ToGetRequestInformation(r => r.QueryParameters.Select = ["id", "displayName", "verifiedDomains"]),
+                    OrganizationCollectionResponse.CreateFromDiscriminatorValue, p => p.Value, ct);
                 Organization = orgs.FirstOrDefault();
             }, ct),
             CollectServicePrincipalsAsync(ct),
             CollectApplicationsAsync(ct),
-            context.TryReadAsync(SourceKind.GraphUsers, null, Url(SourceKind.GraphUsers), async () =>
-                await PageAll(await graph.Users.GetAsync(r => { r.QueryParameters.Select = UserFields; r.QueryParameters.Top = 999; }, ct),
-                    p => p.Value, next => graph.Users.WithUrl(next).GetAsync(cancellationToken: ct)), ct),
-            context.TryReadAsync(SourceKind.GraphDeletedUsers, null, Url(SourceKind.GraphDeletedUsers), async () =>
+            context.TryReadAsync(SourceKind.GraphUsers, null, $"{root}/users", async () =>
+                await ReadAllAsync(graph.Users.ToGetRequestInformation(r => { r.QueryParameters.Select = UserFields; r.QueryParameters.Top = 999; }),
+                    UserCollectionResponse.CreateFromDiscriminatorValue, p => p.Value, ct), ct),
+            context.TryReadAsync(SourceKind.GraphDeletedUsers, null, $"{root}/directory/deletedItems/microsoft.graph.user", async () =>
                 // The SDK's typed cast segment is the short alias "graph.user"; the full name is what the snapshot format routes.
-                await PageAll(await graph.Directory.DeletedItems.WithUrl(
+                await ReadAllAsync(graph.Directory.DeletedItems.WithUrl(
                         $"{graph.RequestAdapter.BaseUrl}/directory/deletedItems/microsoft.graph.user?$select=id,displayName,userPrincipalName,deletedDateTime&$top=999")
-                    .GetAsync(cancellationToken: ct),
-                    p => p.Value, next => graph.Directory.DeletedItems.WithUrl(next).GetAsync(cancellationToken: ct)), ct),
-            context.TryReadAsync(SourceKind.GraphOAuth2PermissionGrants, null, Url(SourceKind.GraphOAuth2PermissionGrants), async () =>
-                await PageAll(await graph.Oauth2PermissionGrants.GetAsync(cancellationToken: ct),
-                    p => p.Value, next => graph.Oauth2PermissionGrants.WithUrl(next).GetAsync(cancellationToken: ct)), ct),
-            context.TryReadAsync(SourceKind.GraphRoleAssignments, null, Url(SourceKind.GraphRoleAssignments), async () =>
-                await PageAll(await graph.RoleManagement.Directory.RoleAssignments.GetAsync(r =>
-                    r.QueryParameters.Select = ["id", "principalId", "roleDefinitionId", "directoryScopeId"], ct),
-                    p => p.Value, next => graph.RoleManagement.Directory.RoleAssignments.WithUrl(next).GetAsync(cancellationToken: ct)), ct),
-            context.TryReadAsync(SourceKind.GraphRoleDefinitions, null, Url(SourceKind.GraphRoleDefinitions), async () =>
-                await PageAll(await graph.RoleManagement.Directory.RoleDefinitions.GetAsync(r =>
-                    r.QueryParameters.Select = ["id", "displayName", "templateId", "isBuiltIn"], ct),
-                    p => p.Value, next => graph.RoleManagement.Directory.RoleDefinitions.WithUrl(next).GetAsync(cancellationToken: ct)), ct));
+                    .ToGetRequestInformation(),
+                    DirectoryObjectCollectionResponse.CreateFromDiscriminatorValue, p => p.Value, ct), ct),
+            context.TryReadAsync(SourceKind.GraphOAuth2PermissionGrants, null, $"{root}/oauth2PermissionGrants", async () =>
+                await ReadAllAsync(graph.Oauth2PermissionGrants.ToGetRequestInformation(),
+                    OAuth2PermissionGrantCollectionResponse.CreateFromDiscriminatorValue, p => p.Value, ct), ct),
+            context.TryReadAsync(SourceKind.GraphRoleAssignments, null, $"{root}/roleManagement/directory/roleAssignments", async () =>
+                await ReadAllAsync(graph.RoleManagement.Directory.RoleAssignments.ToGetRequestInformation(r =>
+                    r.QueryParameters.Select = ["id", "principalId", "roleDefinitionId", "directoryScopeId"]),
+                    UnifiedRoleAssignmentCollectionResponse.CreateFromDiscriminatorValue, p => p.Value, ct), ct),
+            context.TryReadAsync(SourceKind.GraphRoleDefinitions, null, $"{root}/roleManagement/directory/roleDefinitions", async () =>
+                await ReadAllAsync(graph.RoleManagement.Directory.RoleDefinitions.ToGetRequestInformation(r =>
+                    r.QueryParameters.Select = ["id", "displayName", "templateId", "isBuiltIn"]),
+                    UnifiedRoleDefinitionCollectionResponse.CreateFromDiscriminatorValue, p => p.Value, ct), ct));
     }
 
-    /// <summary>The canonical URL (no query) of a source, for coverage; the SDK builds the request itself.</summary>
-    private static string Url(SourceKind kind, string? id = null) => SourceTable.Of(kind).CanonicalUrl(id: id);
+    private static string RecordingRoot => RecordingHandler.GraphRoot;
 
     private async Task CollectServicePrincipalsAsync(CancellationToken ct)
     {
         List<ServicePrincipal> principals = [];
-        var read = await context.TryReadAsync(SourceKind.GraphServicePrincipals, null, Url(SourceKind.GraphServicePrincipals), async () =>
-            principals = await PageAll(await graph.ServicePrincipals.GetAsync(r =>
-                { r.QueryParameters.Select = ServicePrincipalFields; r.QueryParameters.Expand = OwnerExpand; r.QueryParameters.Top = 999; }, ct),
-                p => p.Value, next => graph.ServicePrincipals.WithUrl(next).GetAsync(cancellationToken: ct)), ct);
+        var read = await context.TryReadAsync(SourceKind.GraphServicePrincipals, null, $"{RecordingRoot}/servicePrincipals", async () =>
+            principals = await ReadAllAsync(graph.ServicePrincipals.ToGetRequestInformation(r =>
+                { r.QueryParameters.Select = ServicePrincipalFields; r.QueryParameters.Expand = OwnerExpand; r.QueryParameters.Top = 999; }),
+                ServicePrincipalCollectionResponse.CreateFromDiscriminatorValue, p => p.Value, ct), ct);
         if (!read)
             return;
         var overflowing = principals.Where(HasMoreOwners).Select(sp => sp.Id!).ToList();
         await Parallel.ForEachAsync(overflowing, Parallelism(ct), async (id, token) =>
-            await context.TryReadAsync(SourceKind.GraphServicePrincipalOwners, null, Url(SourceKind.GraphServicePrincipalOwners, id), async () =>
-                await PageAll(await graph.ServicePrincipals[id].Owners.GetAsync(r => { r.QueryParameters.Select = ["id"]; r.QueryParameters.Top = 999; }, token),
-                    p => p.Value, next => graph.ServicePrincipals[id].Owners.WithUrl(next).GetAsync(cancellationToken: token)), token));
+            await context.TryReadAsync(SourceKind.GraphServicePrincipalOwners, null, $"{RecordingRoot}/servicePrincipals/{id}/owners", async () =>
+                await ReadAllAsync(graph.ServicePrincipals[id].Owners.ToGetRequestInformation(r => { r.QueryParameters.Select = ["id"]; r.QueryParameters.Top = 999; }),
+                    DirectoryObjectCollectionResponse.CreateFromDiscriminatorValue, p => p.Value, token), token));
         var resources = principals.Where(IsApplicationPermissionResource).Select(sp => sp.Id!).ToList();
         await batches.ReadAppRoleAssignedToAsync(resources, ct);
     }
@@ -82,17 +85,17 @@ public sealed class GraphCollector(CollectContext context, GraphServiceClient gr
     private async Task CollectApplicationsAsync(CancellationToken ct)
     {
         List<Application> applications = [];
-        var read = await context.TryReadAsync(SourceKind.GraphApplications, null, Url(SourceKind.GraphApplications), async () =>
-            applications = await PageAll(await graph.Applications.GetAsync(r =>
-                { r.QueryParameters.Select = ApplicationFields; r.QueryParameters.Expand = OwnerExpand; r.QueryParameters.Top = 999; }, ct),
-                p => p.Value, next => graph.Applications.WithUrl(next).GetAsync(cancellationToken: ct)), ct);
+        var read = await context.TryReadAsync(SourceKind.GraphApplications, null, $"{RecordingRoot}/applications", async () =>
+            applications = await ReadAllAsync(graph.Applications.ToGetRequestInformation(r =>
+                { r.QueryParameters.Select = ApplicationFields; r.QueryParameters.Expand = OwnerExpand; r.QueryParameters.Top = 999; }),
+                ApplicationCollectionResponse.CreateFromDiscriminatorValue, p => p.Value, ct), ct);
         if (!read)
             return;
         var overflowing = applications.Where(HasMoreOwners).Select(app => app.Id!).ToList();
         var owners = Parallel.ForEachAsync(overflowing, Parallelism(ct), async (id, token) =>
-            await context.TryReadAsync(SourceKind.GraphApplicationOwners, null, Url(SourceKind.GraphApplicationOwners, id), async () =>
-                await PageAll(await graph.Applications[id].Owners.GetAsync(r => { r.QueryParameters.Select = ["id"]; r.QueryParameters.Top = 999; }, token),
-                    p => p.Value, next => graph.Applications[id].Owners.WithUrl(next).GetAsync(cancellationToken: token)), token));
+            await context.TryReadAsync(SourceKind.GraphApplicationOwners, null, $"{RecordingRoot}/applications/{id}/owners", async () =>
+                await ReadAllAsync(graph.Applications[id].Owners.ToGetRequestInformation(r => { r.QueryParameters.Select = ["id"]; r.QueryParameters.Top = 999; }),
+                    DirectoryObjectCollectionResponse.CreateFromDiscriminatorValue, p => p.Value, token), token));
         // Only an application with a client secret can be flagged for lacking a federated credential (CRED005),
         // so only those are read: in a typical tenant a minority, instead of one request per application.
         var withSecrets = applications.Where(app => app.Id is not null && app.PasswordCredentials is { Count: > 0 }).Select(app => app.Id!).ToList();
@@ -110,16 +113,33 @@ public sealed class GraphCollector(CollectContext context, GraphServiceClient gr
     private ParallelOptions Parallelism(CancellationToken ct) =>
         new() { MaxDegreeOfParallelism = context.Options.Resilience.MaxConcurrencyPerHost, CancellationToken = ct };
 
-    private static async Task<List<T>> PageAll<TPage, T>(TPage? first, Func<TPage, List<T>?> values, Func<string, Task<TPage?>> next)
+    /// <summary>
+    /// Every page of a list: the first request as the SDK builds it, then each next link through a
+    /// <see cref="PageTrail"/> (its first URL known, so a link back to the first page is caught too).
+    /// </summary>
+    private async Task<List<T>> ReadAllAsync<TPage, T>(RequestInformation first, ParsableFactory<TPage> factory, Func<TPage, List<T>?> values,
+        CancellationToken ct)
         where TPage : BaseCollectionPaginationCountResponse
     {
         var items = new List<T>();
-        var page = first;
-        while (page is not null)
+        var trail = context.NewTrail(first.URI.AbsoluteUri);
+        var request = first;
+        while (true)
         {
+            var page = await graph.RequestAdapter.SendAsync(request, factory, ErrorMapping, ct);
+            if (page is null)
+                return items;
             items.AddRange(values(page) ?? []);
-            page = string.IsNullOrEmpty(page.OdataNextLink) ? default : await next(page.OdataNextLink);
+            if (string.IsNullOrEmpty(page.OdataNextLink))
+                return items;
+            request = new RequestInformation { HttpMethod = Method.GET, URI = new Uri(trail.Follow(page.OdataNextLink)) };
+            request.Headers.TryAdd("Accept", "application/json");
         }
-        return items;
     }
+
+    /// <summary>Every error status is a Graph OData error, as in the SDK's generated request builders.</summary>
+    private static readonly Dictionary<string, ParsableFactory<IParsable>> ErrorMapping = new()
+    {
+        ["XXX"] = Microsoft.Graph.Models.ODataErrors.ODataError.CreateFromDiscriminatorValue,
+    };
 }

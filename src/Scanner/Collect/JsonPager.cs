@@ -4,28 +4,27 @@ namespace TenantScanner.Cli.Collect;
 
 /// <summary>
 /// Reads every page of a list from the Power Platform admin APIs (top-level <c>nextLink</c>) or the
-/// Dataverse Web API (<c>@odata.nextLink</c>) over the recording HttpClient pipeline.
+/// Dataverse Web API (<c>@odata.nextLink</c>) over the recording HttpClient pipeline; the next links are
+/// followed through a <see cref="PageTrail"/>, so paging that never ends becomes a coverage gap.
 /// </summary>
-public sealed class JsonPager(HttpClient http)
+public sealed class JsonPager(HttpClient http, Func<string, PageTrail> newTrail)
 {
     /// <summary>All <c>value</c> items of every page (cloned, safe to keep), or the whole body for a single object.</summary>
     public async Task<IReadOnlyList<JsonElement>> GetAllAsync(string canonicalUrl, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string>? headers = null)
     {
         var items = new List<JsonElement>();
+        var trail = newTrail(canonicalUrl);
         string? next = canonicalUrl;
-        var pages = 0;
         while (next is not null)
         {
-            if (++pages > 100_000)
-                throw new SourceReadException(canonicalUrl, null, "Paging did not end after 100,000 pages.");
             using var document = await GetDocumentAsync(next, cancellationToken, headers);
             var root = document.RootElement;
-            if (root.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array)
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array)
                 items.AddRange(value.EnumerateArray().Select(item => item.Clone()));
             else
                 items.Add(root.Clone());
-            next = NextLink(root);
+            next = NextLink(root) is { } link ? trail.Follow(link) : null;
         }
         return items;
     }

@@ -19,8 +19,13 @@ public sealed class KeyVaultCollector(CollectContext context, HttpClient transpo
             {
                 // The client is given the canonical vault URL (it keeps only scheme and host); the transport's rewrite handler redirects it.
                 var client = new SecretClient(new Uri(vault.GetLeftPart(UriPartial.Authority)), context.Credential, ClientOptions());
+                var trail = context.NewTrail(vault.GetLeftPart(UriPartial.Authority) + "/secrets");
                 await foreach (var page in client.GetPropertiesOfSecretsAsync(ct).AsPages().WithCancellation(ct))
-                    _ = page.Values.Count;
+                {
+                    // The SDK asks for the next page when the loop goes on: the trail refuses a looping or endless one first.
+                    if (page.ContinuationToken is { Length: > 0 } next)
+                        trail.Follow(next);
+                }
             }, ct)));
     }
 
@@ -38,7 +43,10 @@ public sealed class KeyVaultCollector(CollectContext context, HttpClient transpo
         return options;
     }
 
-    /// <summary>Records each final page (per call, so after the 401 challenge and the authenticated retry).</summary>
+    /// <summary>
+    /// Records each final page (per call, so after the 401 challenge and the authenticated retry); a successful
+    /// answer that <see cref="Http.PageCheck"/> refuses is not recorded and fails the read instead.
+    /// </summary>
     private sealed class RecordingPolicy(CollectContext context) : HttpPipelinePolicy
     {
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
@@ -59,9 +67,16 @@ public sealed class KeyVaultCollector(CollectContext context, HttpClient transpo
                 return;
             var canonical = context.Endpoints.ToCanonical(message.Request.Uri.ToUri());
             var body = message.Response.Content.ToArray();
+            var status = message.Response.Status;
+            if (status is >= 200 and < 300
+                && Http.PageCheck.Problem(message.Request.Method.Method, canonical, body, MediaType(message.Response)) is { } problem)
+                throw new SourceReadException("", status, $"HTTP {status}, but the response was not recorded: {problem}.");
             context.Writer.Record(message.Request.Method.Method, canonical.AbsoluteUri, message.Response.Status, body);
             context.Statistics.PageRecorded(Http.RequestSource.Of(canonical), CountValues(body));
         }
+
+        private static string? MediaType(Azure.Response response) =>
+            response.Headers.ContentType is { } type ? type.Split(';', 2)[0].Trim() : null;
 
         private static int CountValues(byte[] body)
         {

@@ -3,6 +3,7 @@ using System.Net.Security;
 using Azure.Core;
 using Microsoft.Graph;
 using Microsoft.Kiota.Authentication.Azure;
+using RedirectHandler = Microsoft.Kiota.Http.HttpClientLibrary.Middleware.RedirectHandler;
 using RetryHandler = Microsoft.Kiota.Http.HttpClientLibrary.Middleware.RetryHandler;
 using TenantScanner.Cli.Collect.Http;
 using TenantScanner.Snapshots;
@@ -43,32 +44,40 @@ public static class SnapshotCollector
     {
         runtime ??= new CollectRuntime();
         var endpoints = new EndpointMap(options.Endpoints);
+        var hosts = new TrustedHosts(options.KeyVaults);
         var credential = new CachingTokenCredential(
             runtime.Credential ?? CredentialFactory.Create(options.Auth, options.Tenant, runtime.Environment, runtime.Time), runtime.Time);
         var statistics = new CollectStatistics(progress);
         using var writer = new SnapshotWriter(options.OutputFolder, runtime.Time);
-        var resilience = () => new ResilienceHandler(options.Resilience, endpoints, statistics, runtime.Time, runtime.Jitter);
+        var deadline = new CollectionDeadline(options.Limits.Deadline, runtime.Time);
+        var gates = new HostGates(options.Resilience);
+        var resilience = () => new ResilienceHandler(options.Resilience, endpoints, statistics, runtime.Time, gates, deadline, runtime.Jitter);
 
+        // Every pipeline starts with the same two guards: only trusted hosts, only reads. Time-outs are the
+        // resilience handler's (per attempt and the deadline), so the clients' own are switched off.
         using var http = new HttpClient(Chain(Primary(null),
-            new ReadOnlyGuardHandler(endpoints), new RecordingHandler(writer, endpoints, statistics), resilience(),
-            new AuthorizationHandler(credential, endpoints), new EndpointRewriteHandler(endpoints))) { Timeout = TimeSpan.FromMinutes(5) };
+            new TrustedHostHandler(endpoints, hosts), new ReadOnlyGuardHandler(endpoints), new RecordingHandler(writer, endpoints, statistics), resilience(),
+            new AuthorizationHandler(credential, endpoints, hosts), new EndpointRewriteHandler(endpoints))) { Timeout = Timeout.InfiniteTimeSpan };
         var context = new CollectContext
         {
             Options = options, Writer = writer, Statistics = statistics, Endpoints = endpoints, Credential = credential,
-            Time = runtime.Time, Http = http, Progress = progress,
+            Time = runtime.Time, Http = http, Progress = progress, Hosts = hosts, Deadline = deadline,
         };
 
+        // The SDK's redirect handler would follow a 3xx to any host; its retry handler is replaced by ours.
         using var graphHttp = GraphClientFactory.Create(
-            [new ReadOnlyGuardHandler(endpoints), new RecordingHandler(writer, endpoints, statistics), resilience(),
-             .. GraphClientFactory.CreateDefaultHandlers().Where(h => h is not RetryHandler)],
+            [new TrustedHostHandler(endpoints, hosts), new ReadOnlyGuardHandler(endpoints), new RecordingHandler(writer, endpoints, statistics), resilience(),
+             .. GraphClientFactory.CreateDefaultHandlers().Where(h => h is not RetryHandler and not RedirectHandler)],
             finalHandler: Primary(null));
+        graphHttp.Timeout = Timeout.InfiniteTimeSpan;
         var graphBase = endpoints.ToActual(new Uri(RecordingHandler.GraphRoot)).AbsoluteUri;
         var auth = new AzureIdentityAuthenticationProvider(credential, [new Uri(graphBase).Host], null, true, TokenAudiences.Graph);
         using var graph = new GraphServiceClient(graphHttp, auth, graphBase);
         var graphCollector = new GraphCollector(context, graph, new GraphBatchReader(context));
 
         using var keyVaultHttp = new HttpClient(Chain(Primary(KeyVaultCertificateCheck(options.Endpoints)),
-            new ReadOnlyGuardHandler(endpoints), resilience(), new EndpointRewriteHandler(endpoints)));
+            new TrustedHostHandler(endpoints, hosts), new ReadOnlyGuardHandler(endpoints), resilience(), new EndpointRewriteHandler(endpoints)))
+            { Timeout = Timeout.InfiniteTimeSpan };
 
         await Task.WhenAll(
             graphCollector.CollectAsync(cancellationToken),
@@ -92,8 +101,10 @@ public static class SnapshotCollector
         return inner;
     }
 
+    /// <summary>The socket handler; it follows no redirect (a 3xx could lead anywhere: it is an answer, and a gap).</summary>
     private static SocketsHttpHandler Primary(RemoteCertificateValidationCallback? certificateCheck) => new()
     {
+        AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.All,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         MaxConnectionsPerServer = 32,

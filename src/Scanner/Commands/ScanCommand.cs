@@ -104,8 +104,8 @@ public sealed class ScanCommand : ICliCommand
             return console.Fail("scan: give exactly one of --demo, --snapshot DIR or --tenant TENANT (the tenant may also come from --config FILE).");
         if (!live && parse.GetValue(_snapshotOut) is not null)
             return console.Fail("--snapshot-out: only with --tenant (it is where the collected snapshot is kept).");
-        if (!live && (parse.GetValue(_tenant.Environments) ?? parse.GetValue(_tenant.KeyVaults) ?? parse.GetValue(_tenant.Auth)) is not null)
-            return console.Fail("--environments, --key-vaults and --auth apply only to a live scan (--tenant).");
+        if (!live && (parse.GetValue(_tenant.Environments) ?? parse.GetValue(_tenant.KeyVaults) ?? parse.GetValue(_tenant.Auth) ?? parse.GetValue(_tenant.DeadlineMinutes)) is not null)
+            return console.Fail("--environments, --key-vaults, --auth and --deadline-minutes apply only to a live scan (--tenant).");
 
         DateTimeOffset? asOf = null;
         if (parse.GetValue(_asOf) is { } asOfText)

@@ -17,8 +17,12 @@ internal sealed class TenantArguments
         Description = "default | workload-identity | managed-identity | certificate | azure-cli | device-code | access-token (settings come from AZURE_* variables; access-token from SCANNER_ACCESS_TOKEN).",
     };
     public Option<string?> Config { get; } = new("--config") { Description = "YAML/JSON file with the same settings plus endpoint overrides (docs/live-scanning.md)." };
+    public Option<string?> DeadlineMinutes { get; } = new("--deadline-minutes")
+    {
+        Description = "Stop sending requests this many minutes after collection started; what is unread becomes coverage gaps (exit code 3). Default 180.",
+    };
 
-    public IEnumerable<Option> All => [Tenant, Environments, KeyVaults, Auth, Config];
+    public IEnumerable<Option> All => [Tenant, Environments, KeyVaults, Auth, Config, DeadlineMinutes];
 
     /// <summary>True when the command line asks for a live tenant (the tenant may also come from the config file).</summary>
     public bool IsGiven(ParseResult parse) => parse.GetValue(Tenant) is not null || parse.GetValue(Config) is not null;
@@ -57,16 +61,6 @@ internal sealed class TenantArguments
         if (!AuthModeNames.TryParse(authName, out var auth))
             throw new CollectConfigurationException($"--auth: '{authName}' is not one of {string.Join(", ", AuthModeNames.Names)}.");
         var vaults = Split(parse.GetValue(KeyVaults)) ?? file.KeyVaults ?? [];
-        var resilience = new ResilienceOptions();
-        if (file.Resilience is { } r)
-        {
-            resilience = resilience with
-            {
-                MaxAttempts = Positive(r.MaxAttempts, "resilience.maxAttempts", origin) ?? resilience.MaxAttempts,
-                MaxConcurrencyPerHost = Positive(r.MaxConcurrencyPerHost, "resilience.maxConcurrencyPerHost", origin) ?? resilience.MaxConcurrencyPerHost,
-                BaseDelay = r.BaseDelaySeconds is { } s && s >= 0 ? TimeSpan.FromSeconds(s) : resilience.BaseDelay,
-            };
-        }
         return new CollectOptions
         {
             Tenant = tenant,
@@ -75,12 +69,63 @@ internal sealed class TenantArguments
             KeyVaults = [.. vaults.Select(v => CollectConfigFile.ParseUrl(v, "--key-vaults", requireHttps: true)!)],
             Auth = auth,
             Endpoints = file.ToEndpoints(environment, origin),
-            Resilience = resilience,
+            Resilience = ResilienceFrom(file.Resilience, origin),
+            Limits = LimitsFrom(file.Limits, parse.GetValue(DeadlineMinutes), origin),
+        };
+    }
+
+    private static ResilienceOptions ResilienceFrom(CollectConfigFile.ResilienceSection? section, string origin)
+    {
+        var defaults = new ResilienceOptions();
+        if (section is null)
+            return defaults;
+        return defaults with
+        {
+            MaxAttempts = Positive(section.MaxAttempts, "resilience.maxAttempts", origin) ?? defaults.MaxAttempts,
+            MaxConcurrencyPerHost = Positive(section.MaxConcurrencyPerHost, "resilience.maxConcurrencyPerHost", origin) ?? defaults.MaxConcurrencyPerHost,
+            BaseDelay = section.BaseDelaySeconds is { } s && s >= 0 ? TimeSpan.FromSeconds(s) : defaults.BaseDelay,
+            RequestTimeout = Duration(section.RequestTimeoutSeconds, $"{origin}: resilience.requestTimeoutSeconds", TimeSpan.FromSeconds, TimeSpan.FromDays(1))
+                ?? defaults.RequestTimeout,
+            HostFailureLimit = Positive(section.HostFailureLimit, "resilience.hostFailureLimit", origin) ?? defaults.HostFailureLimit,
+            MaxRetryAfter = Duration(section.MaxRetryAfterSeconds, $"{origin}: resilience.maxRetryAfterSeconds", TimeSpan.FromSeconds, TimeSpan.FromDays(1))
+                ?? defaults.MaxRetryAfter,
+        };
+    }
+
+    /// <summary>Collection limits from the file; <c>--deadline-minutes</c> wins over <c>limits.deadlineMinutes</c>.</summary>
+    private static CollectLimits LimitsFrom(CollectConfigFile.LimitsSection? section, string? deadlineOption, string origin)
+    {
+        var defaults = new CollectLimits();
+        double? optionMinutes = null;
+        if (deadlineOption is not null)
+        {
+            optionMinutes = double.TryParse(deadlineOption, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var minutes)
+                ? minutes
+                : throw new CollectConfigurationException($"--deadline-minutes: '{deadlineOption}' is not a number of minutes (e.g. 180 or 0.5).");
+        }
+        return defaults with
+        {
+            Deadline = Duration(optionMinutes, "--deadline-minutes", TimeSpan.FromMinutes, TimeSpan.FromDays(7))
+                ?? Duration(section?.DeadlineMinutes, $"{origin}: limits.deadlineMinutes", TimeSpan.FromMinutes, TimeSpan.FromDays(7))
+                ?? defaults.Deadline,
+            MaxPagesPerSource = Positive(section?.MaxPagesPerSource, "limits.maxPagesPerSource", origin) ?? defaults.MaxPagesPerSource,
         };
     }
 
     private static int? Positive(int? value, string field, string origin) =>
         value is null or > 0 ? value : throw new CollectConfigurationException($"{origin}: {field} must be at least 1.");
+
+    /// <summary>A positive duration no longer than <paramref name="maximum"/>, or null when not given.</summary>
+    private static TimeSpan? Duration(double? value, string field, Func<double, TimeSpan> unit, TimeSpan maximum)
+    {
+        if (value is null)
+            return null;
+        if (!double.IsFinite(value.Value) || value.Value <= 0 || value.Value > Units(maximum, unit))
+            throw new CollectConfigurationException($"{field}: must be a number above 0 and at most {Units(maximum, unit):0.##}.");
+        return unit(value.Value);
+    }
+
+    private static double Units(TimeSpan span, Func<double, TimeSpan> unit) => span / unit(1);
 
     private static List<string>? Split(string? list) =>
         list is null ? null : [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

@@ -42,16 +42,6 @@ public sealed class CollectBuildingBlockTests
         Assert.Equal("https://api.bap.microsoft.com/x", new EndpointMap(new EndpointOptions()).ToActual(new Uri("https://api.bap.microsoft.com/x")).AbsoluteUri);
 
     [Theory]
-    [InlineData("https://graph.microsoft.com/v1.0/users", TokenAudiences.Graph)]
-    [InlineData("https://api.bap.microsoft.com/providers/x", TokenAudiences.PowerApps)]
-    [InlineData("https://api.powerapps.com/providers/x", TokenAudiences.PowerApps)]
-    [InlineData("https://api.flow.microsoft.com/providers/x", TokenAudiences.Flow)]
-    [InlineData("https://contoso.crm4.dynamics.com/api/data/v9.2/workflows", "https://contoso.crm4.dynamics.com/.default")]
-    [InlineData("https://kv1.vault.azure.net/secrets", TokenAudiences.KeyVault)]
-    public void Each_host_gets_the_token_audience_it_accepts(string url, string scope) =>
-        Assert.Equal(scope, TokenAudiences.ScopeFor(new Uri(url)));
-
-    [Theory]
     [InlineData("PATCH", "https://graph.microsoft.com/v1.0/applications/1", null)]
     [InlineData("DELETE", "https://graph.microsoft.com/v1.0/servicePrincipals/1", null)]
     [InlineData("POST", "https://graph.microsoft.com/v1.0/applications/1/addPassword", null)]

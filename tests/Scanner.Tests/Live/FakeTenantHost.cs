@@ -16,11 +16,15 @@ public sealed class FakeTenantHost : IAsyncDisposable
     public string WorkFolder { get; }
     public StaticTokenCredential Credential { get; } = new();
 
-    public static async Task<FakeTenantHost> StartAsync(string snapshotFolder, FaultOptions? faults = null, ThrottleOptions? throttle = null, string? accessToken = null)
+    public static async Task<FakeTenantHost> StartAsync(string snapshotFolder, FaultOptions? faults = null, ThrottleOptions? throttle = null, string? accessToken = null,
+        IReadOnlyList<HostileRule>? hostile = null)
     {
         var work = Path.Combine(Path.GetTempPath(), "scanner-live-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
-        var server = await FakeTenantServer.StartAsync(new FakeTenantOptions { SnapshotFolder = snapshotFolder, Faults = faults ?? new(), Throttle = throttle, AccessToken = accessToken });
+        var server = await FakeTenantServer.StartAsync(new FakeTenantOptions
+        {
+            SnapshotFolder = snapshotFolder, Faults = faults ?? new(), Throttle = throttle, AccessToken = accessToken, Hostile = hostile ?? [],
+        });
         return new FakeTenantHost(server, work);
     }
 

@@ -73,7 +73,7 @@ public sealed class TestSnapshotBuilder
         }
         Pages($"{Dataverse}/workflows?$filter=category eq 5",
             [[new JsonObject { ["workflowid"] = "wf1", ["category"] = 5, ["clientdata"] = "{\"properties\":{}}" }], [new JsonObject { ["workflowid"] = "wf2", ["category"] = 5 }]]);
-        List($"{Dataverse}/connectionreferences", [new JsonObject { ["connectionreferenceid"] = "cr1", ["connectionid"] = $"{EnvA}-conn" }]);
+        List($"{Dataverse}/connectionreferences", [new JsonObject { ["connectionreferenceid"] = "cr1", ["connectionreferencelogicalname"] = "new_sharedoffice365", ["connectionid"] = $"{EnvA}-conn" }]);
         List($"{Dataverse}/systemusers?$filter=applicationid ne null", [new JsonObject { ["systemuserid"] = "su1", ["applicationid"] = "app-id-1", ["isdisabled"] = false }]);
         List($"{Dataverse}/environmentvariabledefinitions", [new JsonObject { ["environmentvariabledefinitionid"] = "d1", ["schemaname"] = "new_Password", ["type"] = 100000000 }]);
         List($"{Dataverse}/environmentvariablevalues", [new JsonObject { ["environmentvariablevalueid"] = "v1", ["_environmentvariabledefinitionid_value"] = "d1", ["value"] = "hunter2-not-a-real-one" }]);

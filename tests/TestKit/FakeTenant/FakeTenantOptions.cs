@@ -11,6 +11,9 @@ public sealed record FakeTenantOptions
 
     public FaultOptions Faults { get; init; } = new();
 
+    /// <summary>Hostile or broken behaviour for some sources or hosts (endless paging, foreign next links, HTML bodies, dead hosts, ...); default none.</summary>
+    public IReadOnlyList<HostileRule> Hostile { get; init; } = [];
+
     /// <summary>The only bearer token accepted; null accepts any (tests). Stand-alone mode makes a random one and prints it.</summary>
     public string? AccessToken { get; init; }
 

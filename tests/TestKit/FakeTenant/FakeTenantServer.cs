@@ -93,9 +93,18 @@ public sealed class FakeTenantServer : IAsyncDisposable
             && (_options.AccessToken is null || string.Equals(authorization["Bearer ".Length..], _options.AccessToken, StringComparison.Ordinal));
         var cost = Cost(request);
 
-        var (response, fault) = hasBearer ? Decide(request, authorization, host, cost) : (Unauthorized(host), (FaultKind?)null);
+        var hostile = hasBearer ? _options.Hostile.FirstOrDefault(rule => rule.Matches(request)) : null;
+        var (response, fault) = hasBearer ? Decide(request, authorization, host, cost, hostile) : (Unauthorized(host), (FaultKind?)null);
+        var unanswered = fault == FaultKind.DropConnection || hostile?.Kind is Hostility.DropConnection or Hostility.Stall;
         State.Requests.Add(new RecordedRequest(request.Method, host, path + http.Request.QueryString.Value, DateTimeOffset.UtcNow, hasBearer,
-            fault == FaultKind.DropConnection ? 0 : response.Status, cost));
+            unanswered ? 0 : response.Status, cost));
+        if (hostile?.Kind == Hostility.Stall)
+        {
+            await StallAsync(http.RequestAborted);
+            return;
+        }
+        if (hostile?.Kind == Hostility.DropConnection)
+            fault = FaultKind.DropConnection;
         switch (fault)
         {
             case FaultKind.DropConnection:
@@ -118,8 +127,10 @@ public sealed class FakeTenantServer : IAsyncDisposable
         await http.Response.Body.WriteAsync(response.Body, http.RequestAborted);
     }
 
-    private (FakeResponse Response, FaultKind? Fault) Decide(FakeRequest request, string authorization, string host, int cost)
+    private (FakeResponse Response, FaultKind? Fault) Decide(FakeRequest request, string authorization, string host, int cost, HostileRule? hostile)
     {
+        if (hostile is not null && HostileAnswers.Replacement(hostile) is { } replacement)
+            return (replacement, null);
         var failing = FailingFor(request, host);
         if (failing is not null)
             return (FakeResponse.Error(failing.Status, failing.Status == 403 ? "Forbidden" : "Failed", "Injected permanent failure for this source."), null);
@@ -134,7 +145,20 @@ public sealed class FakeTenantServer : IAsyncDisposable
         var response = route is null
             ? FakeResponse.Error(405, "MethodNotAllowed", $"The fake tenant has no {request.Method} route for {request.Uri.AbsolutePath}.")
             : route.Handle(request, State);
-        return (response, fault);
+        return (hostile is null ? response : HostileAnswers.WithNextLink(hostile, request, response, ToActual), fault);
+    }
+
+    /// <summary>Answers nothing until the client gives up (or the server stops).</summary>
+    private static async Task StallAsync(CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, aborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // the client gave up: that is the point
+        }
     }
 
     private FailingSource? FailingFor(FakeRequest request, string host)

@@ -1,11 +1,15 @@
 using System.Text.Json;
+using TenantScanner.Snapshots;
 
 namespace TenantScanner.Cli.Collect.Http;
 
 /// <summary>
-/// Collection is read-only, and this handler proves it: it lets through GET, and POST only to the two
-/// read-only Graph endpoints (<c>$batch</c> whose every sub-request is a GET, and
-/// <c>directoryObjects/getByIds</c>). Anything else is a bug and throws before it reaches the wire.
+/// Collection is read-only, and this handler proves it with an allow-list: a <c>GET</c> only of a list or
+/// object the scanner reads (a known source route, so never <c>GET /secrets/{name}</c>, which would return a
+/// Key Vault secret's value), and a <c>POST</c> only to Graph's two read-only endpoints (<c>$batch</c> whose
+/// every sub-request is such a <c>GET</c>, and <c>directoryObjects/getByIds</c>). Any other method is a bug
+/// and throws <see cref="ReadOnlyViolationException"/>; a <c>GET</c> of any other path can only come from a
+/// link a service sent, so it becomes a coverage gap. Both are refused before they reach the wire.
 /// </summary>
 public sealed class ReadOnlyGuardHandler(EndpointMap endpoints) : DelegatingHandler
 {
@@ -17,23 +21,35 @@ public sealed class ReadOnlyGuardHandler(EndpointMap endpoints) : DelegatingHand
 
     private async Task EnsureReadOnlyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Method == HttpMethod.Get)
-            return;
         var canonical = endpoints.ToCanonical(request.RequestUri!);
+        if (request.Method == HttpMethod.Get)
+        {
+            if (IsReadable(canonical.AbsoluteUri))
+                return;
+            throw new SourceReadException("", null,
+                $"Not sent: a link led to GET {canonical.GetLeftPart(UriPartial.Authority)}{Shorten(canonical.AbsolutePath)}, which is not a list or object this scanner reads.");
+        }
         var path = canonical.AbsolutePath;
-        if (request.Method == HttpMethod.Post && path.EndsWith("/directoryObjects/getByIds", StringComparison.OrdinalIgnoreCase))
+        if (request.Method == HttpMethod.Post && SourceRoutes.Match(canonical.AbsoluteUri)?.Kind == SourceKind.GraphDirectoryObjectsByIds)
             return;
-        if (request.Method == HttpMethod.Post && path.EndsWith("/$batch", StringComparison.Ordinal) && request.Content is not null)
+        if (request.Method == HttpMethod.Post && path.Equals("/v1.0/$batch", StringComparison.Ordinal) && request.Content is not null)
         {
             await request.Content.LoadIntoBufferAsync(cancellationToken);
             var body = await request.Content.ReadAsByteArrayAsync(cancellationToken);
-            var writes = BatchRequestBody.Parse(body).Where(step => !string.Equals(step.Method, "GET", StringComparison.OrdinalIgnoreCase)).ToList();
-            if (writes.Count == 0)
+            var refused = BatchRequestBody.Parse(body).FirstOrDefault(step => !string.Equals(step.Method, "GET", StringComparison.OrdinalIgnoreCase)
+                || !IsReadable(RecordingHandler.ToCanonicalSubUrl(step.Url)));
+            if (refused is null)
                 return;
-            throw new ReadOnlyViolationException($"Refused a $batch holding {writes[0].Method} {writes[0].Url}: collection only reads.");
+            throw new ReadOnlyViolationException($"Refused a $batch holding {refused.Method} {refused.Url}: collection only reads.");
         }
         throw new ReadOnlyViolationException($"Refused {request.Method} {canonical.GetLeftPart(UriPartial.Path)}: collection only reads.");
     }
+
+    /// <summary>A GET the collector makes: a source route (getByIds is a POST).</summary>
+    private static bool IsReadable(string canonicalUrl) =>
+        SourceRoutes.Match(canonicalUrl) is { } route && route.Kind != SourceKind.GraphDirectoryObjectsByIds;
+
+    private static string Shorten(string path) => path.Length <= 120 ? path : path[..120] + "…";
 }
 
 /// <summary>The collector tried to send something that is not a read. Always a bug.</summary>

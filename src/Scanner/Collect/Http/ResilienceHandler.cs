@@ -1,15 +1,14 @@
-using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
 
 namespace TenantScanner.Cli.Collect.Http;
 
 /// <summary>
-/// Makes one logical request survive what real services do under load: honours <c>429</c> +
-/// <c>Retry-After</c>, retries <c>503</c>/<c>504</c>, dropped connections and bodies that end early (JSON
-/// that does not parse) with bounded exponential back-off and jitter, and caps concurrent requests per
-/// host. The response it returns has its body fully buffered, so the recorder above it sees complete bytes.
+/// Makes one logical request survive what real services do under load, and bounds what a dead, stalling or
+/// hostile one can cost: honours <c>429</c> + <c>Retry-After</c> up to a cap, retries <c>503</c>/<c>504</c>,
+/// dropped connections, attempts with no answer in time and bodies that end early (JSON that does not parse)
+/// with bounded exponential back-off and jitter, caps concurrent requests per host, gives a host up after
+/// too many failures in a row (<see cref="HostGates"/>) and never waits past the <see cref="CollectionDeadline"/>.
+/// The response it returns has its body fully buffered, so the recorder above it sees complete bytes.
 /// </summary>
 public sealed class ResilienceHandler : DelegatingHandler
 {
@@ -17,31 +16,26 @@ public sealed class ResilienceHandler : DelegatingHandler
     private readonly EndpointMap _endpoints;
     private readonly CollectStatistics _statistics;
     private readonly TimeProvider _time;
+    private readonly HostGates _hosts;
+    private readonly CollectionDeadline _deadline;
     private readonly Random _jitter;
-    private readonly ConcurrentDictionary<string, HostGate> _perHost = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Per host: the concurrency cap, and the instant until which a 429 asked everyone to hold off.</summary>
-    private sealed class HostGate(int concurrency)
+    /// <summary>One attempt that did not end the request: the transient answer (if any), why, and the wait the server asked for.</summary>
+    private sealed record Setback(HttpResponseMessage? Response, string Reason, TimeSpan? RetryAfter = null, Exception? Error = null)
     {
-        public SemaphoreSlim Slots { get; } = new(concurrency);
-        private DateTimeOffset _pausedUntil;
-
-        public DateTimeOffset PausedUntil { get { lock (this) return _pausedUntil; } }
-
-        public void PauseUntil(DateTimeOffset until)
-        {
-            lock (this)
-                if (until > _pausedUntil)
-                    _pausedUntil = until;
-        }
+        /// <summary>A 429 with Retry-After: the service pacing us, not a failure.</summary>
+        public bool IsPacing => Response?.StatusCode == HttpStatusCode.TooManyRequests && RetryAfter is not null;
     }
 
-    public ResilienceHandler(ResilienceOptions options, EndpointMap endpoints, CollectStatistics statistics, TimeProvider time, Random? jitter = null)
+    public ResilienceHandler(ResilienceOptions options, EndpointMap endpoints, CollectStatistics statistics, TimeProvider time,
+        HostGates hosts, CollectionDeadline deadline, Random? jitter = null)
     {
         _options = options;
         _endpoints = endpoints;
         _statistics = statistics;
         _time = time;
+        _hosts = hosts;
+        _deadline = deadline;
         _jitter = jitter ?? Random.Shared;
     }
 
@@ -49,72 +43,114 @@ public sealed class ResilienceHandler : DelegatingHandler
     {
         var canonical = _endpoints.ToCanonical(request.RequestUri!);
         var source = RequestSource.Of(canonical);
-        var gate = _perHost.GetOrAdd(canonical.Host, _ => new HostGate(_options.MaxConcurrencyPerHost));
+        var gate = _hosts.For(canonical.Host);
         if (request.Content is not null)
             await request.Content.LoadIntoBufferAsync(cancellationToken); // re-sendable on retry
         var throttledWait = TimeSpan.Zero;
         for (var attempt = 1; ; attempt++)
         {
-            var last = attempt >= _options.MaxAttempts;
-            TimeSpan? wait;
-            string reason;
-            await gate.Slots.WaitAsync(cancellationToken);
-            try
+            var outcome = await AttemptAsync(request, source, gate, cancellationToken);
+            if (outcome.Final is { } final)
+                return final;
+            var setback = outcome.Setback!;
+            var wait = setback.RetryAfter;
+            if (wait > _options.MaxRetryAfter)
             {
-                // A 429 on this host pauses every request to it, not only the one that got it: the service
-                // counts all of them against the same budget.
-                for (var pause = gate.PausedUntil - _time.GetUtcNow(); pause > TimeSpan.Zero; pause = gate.PausedUntil - _time.GetUtcNow())
-                    await Task.Delay(pause, _time, cancellationToken);
-                _statistics.RequestSent(source);
-                var response = await base.SendAsync(request, cancellationToken);
-                if (IsTransient(response.StatusCode))
-                {
-                    wait = RetryAfter.Read(response, _time.GetUtcNow());
-                    reason = $"HTTP {(int)response.StatusCode}" + (wait is null ? "" : $", Retry-After {wait.Value.TotalSeconds:0.###} s");
-                    // Honouring Retry-After is the service's pacing, not a failure: it does not use up attempts,
-                    // only the total throttling wait budget.
-                    var paced = wait is not null && response.StatusCode == HttpStatusCode.TooManyRequests;
-                    if (paced)
-                    {
-                        throttledWait += wait!.Value;
-                        attempt--;
-                        last = throttledWait > _options.MaxRetryAfter;
-                        gate.PauseUntil(_time.GetUtcNow() + wait.Value);
-                    }
-                    if (last || wait > _options.MaxRetryAfter)
-                        return await BufferAsync(response, cancellationToken);
-                    response.Dispose();
-                }
-                else
-                {
-                    var buffered = await TryBufferCompleteAsync(response, cancellationToken);
-                    if (buffered is not null)
-                        return buffered;
-                    if (last)
-                        throw new HttpRequestException($"The response body of {canonical.GetLeftPart(UriPartial.Path)} ended early or is not valid JSON after {attempt} attempts.");
-                    wait = null;
-                    reason = "truncated body";
-                }
+                // Not honoured, and the host is not paused: one such answer must not stall every other source.
+                setback.Response?.Dispose();
+                throw new SourceReadException("", (int?)setback.Response?.StatusCode,
+                    $"{setback.Reason}: asked to wait longer than the {_options.MaxRetryAfter.TotalSeconds:0.###} s cap (resilience.maxRetryAfterSeconds), so not waited for; other requests to {canonical.Host} went on.");
             }
-            catch (HttpRequestException ex) when (!last && !cancellationToken.IsCancellationRequested)
+            if (setback.IsPacing)
             {
-                wait = null;
-                reason = $"connection failed ({ex.HttpRequestError})";
+                // Honouring Retry-After is the service's pacing, not a failure: it does not use up attempts, only
+                // the total throttling budget. It pauses every request to the host: the service counts them all.
+                // Each counts at least BaseDelay (10 ms at least), so a server answering "Retry-After: 0" for ever cannot loop us for ever.
+                throttledWait += Max(wait!.Value, Max(_options.BaseDelay, MinimumPacing));
+                attempt--;
+                if (throttledWait > _options.MaxRetryAfter)
+                    return setback.Response!;
+                gate.PauseUntil(_time.GetUtcNow() + wait.Value);
             }
-            catch (IOException) when (!last && !cancellationToken.IsCancellationRequested)
+            else if (attempt >= _options.MaxAttempts)
             {
-                wait = null;
-                reason = "connection reset";
+                return setback.Response
+                    ?? throw new HttpRequestException($"{setback.Reason} ({canonical.GetLeftPart(UriPartial.Path)}), {attempt} attempts.", setback.Error);
             }
-            finally
-            {
-                gate.Slots.Release();
-            }
+            setback.Response?.Dispose();
             var delay = wait ?? Backoff(attempt);
-            _statistics.Retried(source, $"{reason}; attempt {attempt + 1} in {delay.TotalSeconds:0.###} s");
-            await Task.Delay(delay, _time, cancellationToken);
+            _statistics.Retried(source, $"{setback.Reason}; attempt {attempt + 1} in {delay.TotalSeconds:0.###} s");
+            await _deadline.DelayAsync(delay, cancellationToken);
         }
     }
+
+    /// <summary>Sends once: a final response, or the setback to retry after. Throws when the host is given up or the deadline has come.</summary>
+    private async Task<(HttpResponseMessage? Final, Setback? Setback)> AttemptAsync(HttpRequestMessage request, string source, HostGate gate,
+        CancellationToken cancellationToken)
+    {
+        await gate.Slots.WaitAsync(cancellationToken);
+        try
+        {
+            for (var pause = gate.PausedUntil - _time.GetUtcNow(); pause > TimeSpan.Zero; pause = gate.PausedUntil - _time.GetUtcNow())
+                await _deadline.DelayAsync(pause, cancellationToken);
+            gate.ThrowIfBroken();
+            _deadline.ThrowIfPassed();
+            // One attempt may take RequestTimeout, and never past the deadline: a stalled host cannot hold a request for ever.
+            using var timeout = new CancellationTokenSource(Min(_options.RequestTimeout, _deadline.Remaining), _time);
+            using var attemptToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            _statistics.RequestSent(source);
+            try
+            {
+                var response = await base.SendAsync(request, attemptToken.Token);
+                if (IsTransient(response.StatusCode))
+                {
+                    var retryAfter = RetryAfter.Read(response, _time.GetUtcNow());
+                    var setback = new Setback(await ResponseBuffer.ReadAsync(response, attemptToken.Token),
+                        $"HTTP {(int)response.StatusCode}" + (retryAfter is null ? "" : $", Retry-After {retryAfter.Value.TotalSeconds:0.###} s"), retryAfter);
+                    // A 429 is the host answering (it is alive, only busy); a 503/504 counts towards giving it up.
+                    if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                        gate.Answered();
+                    else
+                        gate.Failed();
+                    return (null, setback);
+                }
+                var complete = await ResponseBuffer.TryReadCompleteAsync(response, attemptToken.Token);
+                if (complete is null)
+                {
+                    gate.Failed();
+                    return (null, new Setback(null, "truncated body"));
+                }
+                gate.Answered();
+                return (complete, null);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                gate.Failed();
+                _deadline.ThrowIfPassed();
+                return (null, new Setback(null, $"no answer within {_options.RequestTimeout.TotalSeconds:0.###} s", Error: ex));
+            }
+            catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                gate.Failed();
+                return (null, new Setback(null, $"connection failed ({ex.HttpRequestError})", Error: ex));
+            }
+            catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                gate.Failed();
+                return (null, new Setback(null, "connection reset", Error: ex));
+            }
+        }
+        finally
+        {
+            gate.Slots.Release();
+        }
+    }
+
+    private static readonly TimeSpan MinimumPacing = TimeSpan.FromMilliseconds(10);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
@@ -128,60 +164,5 @@ public sealed class ResilienceHandler : DelegatingHandler
         lock (_jitter)
             random = _jitter.NextDouble();
         return TimeSpan.FromMilliseconds(capped / 2 + random * capped / 2);
-    }
-
-    /// <summary>Reads the whole body; null when the connection broke mid-body or a JSON body does not parse.</summary>
-    private static async Task<HttpResponseMessage?> TryBufferCompleteAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        byte[] body;
-        try
-        {
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
-        {
-            response.Dispose();
-            return null;
-        }
-        if (body.Length > 0 && LooksLikeJson(response.Content.Headers.ContentType, body) && !IsCompleteJson(body))
-        {
-            response.Dispose();
-            return null;
-        }
-        Replace(response, body);
-        return response;
-    }
-
-    private static async Task<HttpResponseMessage> BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        Replace(response, await response.Content.ReadAsByteArrayAsync(cancellationToken));
-        return response;
-    }
-
-    private static void Replace(HttpResponseMessage response, byte[] body)
-    {
-        var content = new ByteArrayContent(body);
-        foreach (var header in response.Content.Headers)
-            content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        content.Headers.ContentLength = body.Length;
-        response.Content = content;
-    }
-
-    private static bool LooksLikeJson(MediaTypeHeaderValue? type, byte[] body) =>
-        type?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true
-        || (type is null && body.Length > 0 && body[0] is (byte)'{' or (byte)'[');
-
-    private static bool IsCompleteJson(byte[] body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            while (reader.Read()) { }
-            return reader.BytesConsumed > 0;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 }

@@ -134,6 +134,8 @@ internal sealed class RuleEvaluator(TenantInventory inventory, DateTimeOffset as
             Fingerprint = Fingerprint(rule.Id, compiled.Resource.Name, resource, compiled.Resource.ItemKey(item)),
             Docs = rule.Docs,
             RemediationCommand = rule.RemediationCommand,
+            RemediationAction = rule.RemediationAction,
+            Target = compiled.Resource.Target(item, inventory),
         };
     }
 

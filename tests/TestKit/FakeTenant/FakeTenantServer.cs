@@ -22,7 +22,8 @@ public sealed class FakeTenantServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly FakeTenantOptions _options;
-    private readonly IReadOnlyList<FakeRoute> _routes = TenantRoutes.Read();
+    private readonly IReadOnlyList<FakeRoute> _routes = [.. DirectoryRoutes.All(), .. TenantRoutes.Read()];
+    private int _writes;
     private readonly TokenBuckets? _throttle;
     private readonly Random _dice;
     private int _subRequests;
@@ -93,9 +94,13 @@ public sealed class FakeTenantServer : IAsyncDisposable
             && (_options.AccessToken is null || string.Equals(authorization["Bearer ".Length..], _options.AccessToken, StringComparison.Ordinal));
         var cost = Cost(request);
 
-        var (response, fault) = hasBearer ? Decide(request, authorization, host, cost) : (Unauthorized(host), (FaultKind?)null);
-        State.Requests.Add(new RecordedRequest(request.Method, host, path + http.Request.QueryString.Value, DateTimeOffset.UtcNow, hasBearer,
-            fault == FaultKind.DropConnection ? 0 : response.Status, cost));
+        var isWrite = DirectoryRoutes.IsWrite(request);
+        var (response, fault) = hasBearer ? Decide(request, authorization, host, cost, isWrite) : (Unauthorized(host), (FaultKind?)null);
+        var recorded = new RecordedRequest(request.Method, host, path + http.Request.QueryString.Value, DateTimeOffset.UtcNow, hasBearer,
+            fault == FaultKind.DropConnection ? 0 : response.Status, cost, isWrite ? System.Text.Encoding.UTF8.GetString(request.Body) : null);
+        State.Requests.Add(recorded);
+        if (isWrite && hasBearer)
+            State.AfterWrite?.Invoke(recorded);
         switch (fault)
         {
             case FaultKind.DropConnection:
@@ -118,14 +123,14 @@ public sealed class FakeTenantServer : IAsyncDisposable
         await http.Response.Body.WriteAsync(response.Body, http.RequestAborted);
     }
 
-    private (FakeResponse Response, FaultKind? Fault) Decide(FakeRequest request, string authorization, string host, int cost)
+    private (FakeResponse Response, FaultKind? Fault) Decide(FakeRequest request, string authorization, string host, int cost, bool isWrite)
     {
         var failing = FailingFor(request, host);
         if (failing is not null)
             return (FakeResponse.Error(failing.Status, failing.Status == 403 ? "Forbidden" : "Failed", "Injected permanent failure for this source."), null);
         if (_throttle?.TryTake($"{authorization.GetHashCode(StringComparison.Ordinal)}|{host}", cost) is { } wait)
             return (Throttled(wait.TotalSeconds), null);
-        var fault = DrawFault();
+        var fault = isWrite && _options.Faults.WriteFaults.TryGetValue(Interlocked.Increment(ref _writes), out var scripted) ? scripted : DrawFault();
         if (fault == FaultKind.Throttle429)
             return (Throttled(_options.Faults.RetryAfterSeconds), null);
         if (fault == FaultKind.Unavailable503)

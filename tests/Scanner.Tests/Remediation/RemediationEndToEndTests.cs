@@ -56,6 +56,35 @@ public sealed class RemediationEndToEndTests
             Reports.SecretAssert.NoFragmentOf(secret, written);
     }
 
+    [DemoTenantFact]
+    public async Task Report_with_the_journal_shows_auditors_each_change_its_result_who_made_it_and_when()
+    {
+        await using var workspace = await RemediationWorkspace.StartAsync();
+        var scan = await workspace.ScanAsync("scan");
+        var scanJson = Path.Combine(workspace.Folder, "scan", "scan.json");
+        var plan = Path.Combine(workspace.Folder, "plan.json");
+        Assert.Equal(ExitCodes.Success, (await workspace.RunAsync("plan", "--from", scanJson, "--only", "PERM004,FLOW006", "--out", plan)).ExitCode);
+        Assert.Equal(ExitCodes.Success, (await workspace.ApplyAsync(plan, "--yes")).ExitCode);
+        var reports = Path.Combine(workspace.Folder, "audit");
+
+        var reported = await workspace.RunAsync("report", "--from", scanJson, "--journal", ApplyCommand.DefaultJournal(plan), "--format", "csv,pdf", "--out", reports);
+
+        Assert.True(reported.ExitCode == ExitCodes.Success, reported.Output);
+        var csv = File.ReadAllLines(Path.Combine(reports, "changes-applied.csv"));
+        Assert.Equal("time,command,actionId,action,targetType,targetId,targetName,operation,result,detail,identity,resolves", csv[0].TrimStart('\uFEFF'));
+        var grant = Assert.Single(csv, l => l.Contains(",removeDelegatedGrant,", StringComparison.Ordinal));
+        Assert.Contains(",applied,", grant, StringComparison.Ordinal);
+        Assert.Contains(JwtTokenCredential.AppId, grant, StringComparison.Ordinal);
+        Assert.Contains(csv, l => l.Contains(",manual,", StringComparison.Ordinal) && l.Contains("FLOW006", StringComparison.Ordinal));
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(reports, "report.pdf"));
+        var text = string.Join("\n", pdf.GetPages().Select(p => p.Text));
+        Assert.Contains("Changes applied", text, StringComparison.Ordinal);
+        Assert.Contains("Revoke the tenant-wide consent", text, StringComparison.Ordinal);
+        Assert.Contains(JwtTokenCredential.AppName, text, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(workspace.Folder, "scan", "changes-applied.csv")), "without --journal no changes file is written");
+        _ = scan;
+    }
+
     private static HashSet<string> Fingerprints(ScanResult result) => [.. result.Findings.Select(f => f.Fingerprint)];
 
     private static void AssertFindings(IEnumerable<string> expected, ScanResult actual, ScanResult original, string when)

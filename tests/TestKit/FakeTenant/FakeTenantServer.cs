@@ -111,9 +111,12 @@ public sealed class FakeTenantServer : IAsyncDisposable
                 break;
         }
         http.Response.StatusCode = response.Status;
-        http.Response.ContentType = response.ContentType;
         foreach (var header in response.Headers)
             http.Response.Headers[header.Key] = header.Value;
+        // A 204 has no body and no content headers (RFC 9110 15.3.5), as Graph sends it after a successful write.
+        if (response.Status == 204)
+            return;
+        http.Response.ContentType = response.ContentType;
         if (fault == FaultKind.TruncatedBody)
         {
             await http.Response.Body.WriteAsync(response.Body.AsMemory(0, response.Body.Length / 2), http.RequestAborted);

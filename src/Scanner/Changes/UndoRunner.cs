@@ -28,9 +28,9 @@ public sealed class UndoRunner(TextWriter output, CollectRuntime runtime)
         var tenant = entries.FirstOrDefault(e => e.Tenant is not null)?.Tenant
             ?? throw new JournalFileException($"{options.JournalPath}: no run in the journal names its tenant.");
         var last = ApplyRunner.LastResults(entries);
-        // Reverse order of application: the action applied last is undone first.
-        var changes = entries.Where(e => e.ActionId is not null && e.Change is not null).GroupBy(e => e.ActionId!)
-            .Select(g => (Change: g.Last().Change!, Result: last[g.Key], Order: g.Where(e => e.Command == "apply").Select(e => e.Time).DefaultIfEmpty(g.Max(e => e.Time)).Max()))
+        // Reverse order of application (by journal line, which the clock cannot tie): the action applied last is undone first.
+        var changes = entries.Select((Entry, Line) => (Entry, Line)).Where(e => e.Entry.ActionId is not null && e.Entry.Change is not null).GroupBy(e => e.Entry.ActionId!)
+            .Select(g => (Change: g.Last().Entry.Change!, Result: last[g.Key], Order: g.Where(e => e.Entry.Command == "apply").Select(e => e.Line).DefaultIfEmpty(g.Max(e => e.Line)).Max()))
             .OrderByDescending(c => c.Order).ToList();
         var toUndo = changes.Where(c => Undoable.Contains(c.Result)).ToList();
         var cannot = new List<string>();
@@ -121,7 +121,7 @@ public sealed class UndoRunner(TextWriter output, CollectRuntime runtime)
         return result;
     }
 
-    private void WriteCannot(IEnumerable<(PlannedAction Change, JournalResult Result, DateTimeOffset Order)> irreversible, List<string> cannot)
+    private void WriteCannot(IEnumerable<(PlannedAction Change, JournalResult Result, int Order)> irreversible, List<string> cannot)
     {
         foreach (var (change, _, _) in irreversible)
             output.WriteLine($"{change.Id} {change.Action}: cannot be undone - {ChangeActions.Find(change.Action)!.Irreversible}");

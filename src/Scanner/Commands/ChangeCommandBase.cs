@@ -21,11 +21,10 @@ public abstract class ChangeCommandBase : ICliCommand
 
     public abstract Command Build();
 
-    private protected Command Create(string name, string description, Symbol first, params Option[] options)
+    private protected Command Create(string name, string description, Argument<string> file, params Option[] options)
     {
         var command = new Command(name, description);
-        if (first is Argument argument)
-            command.Arguments.Add(argument);
+        command.Arguments.Add(file);
         foreach (var option in Tenant.ConnectionOptions.Concat(options).Append(Yes))
             command.Options.Add(option);
         // Unknown tokens reach the action, so a secret typed as an unknown option is refused without being echoed.

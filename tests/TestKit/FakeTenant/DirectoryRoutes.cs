@@ -8,10 +8,10 @@ public static class DirectoryRoutes
 {
     public static IReadOnlyList<FakeRoute> All() =>
     [
-        Route("graph.object", "GET", "v1.0/{}/{}", (v, r, s) => IsParent(v[0]) ? s.Directory.Get(DirectoryWrites.ParentKind(v[0]), v[1]) : null),
-        Route("graph.owners.add", "POST", "v1.0/{}/{}/owners/$ref", (v, r, s) => IsParent(v[0]) ? s.Directory.AddOwner(DirectoryWrites.ParentKind(v[0]), v[1], r) : null),
-        Route("graph.owners.remove", "DELETE", "v1.0/{}/{}/owners/{}/$ref", (v, r, s) => IsParent(v[0]) ? s.Directory.RemoveOwner(DirectoryWrites.ParentKind(v[0]), v[1], v[2]) : null),
-        Route("graph.removePassword", "POST", "v1.0/{}/{}/removePassword", (v, r, s) => IsParent(v[0]) ? s.Directory.RemovePassword(DirectoryWrites.ParentKind(v[0]), v[1], r) : null),
+        Route("graph.object", "GET", "v1.0/{}/{}", (v, r, s) => s.Directory.Get(DirectoryWrites.ParentKind(v[0]), v[1])),
+        Route("graph.owners.add", "POST", "v1.0/{}/{}/owners/$ref", (v, r, s) => s.Directory.AddOwner(DirectoryWrites.ParentKind(v[0]), v[1], r)),
+        Route("graph.owners.remove", "DELETE", "v1.0/{}/{}/owners/{}/$ref", (v, r, s) => s.Directory.RemoveOwner(DirectoryWrites.ParentKind(v[0]), v[1], v[2])),
+        Route("graph.removePassword", "POST", "v1.0/{}/{}/removePassword", (v, r, s) => s.Directory.RemovePassword(DirectoryWrites.ParentKind(v[0]), v[1], r)),
         Route("graph.appRoleAssignedTo.delete", "DELETE", "v1.0/servicePrincipals/{}/appRoleAssignedTo/{}", (v, r, s) => s.Permissions.DeleteAppRoleAssignment(v[0], v[1])),
         Route("graph.appRoleAssignedTo.create", "POST", "v1.0/servicePrincipals/{}/appRoleAssignedTo", (v, r, s) => s.Permissions.CreateAppRoleAssignment(v[0], r)),
         Route("graph.roleAssignment.get", "GET", "v1.0/roleManagement/directory/roleAssignments/{}", (v, r, s) => s.Permissions.GetRoleAssignment(v[0])),
@@ -25,15 +25,14 @@ public static class DirectoryRoutes
     private static bool IsParent(string segment) =>
         segment.Equals("applications", StringComparison.OrdinalIgnoreCase) || segment.Equals("servicePrincipals", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A route whose handler may decline (null) so that the next route answers, e.g. GET /v1.0/users/{id}.</summary>
-    private static FakeRoute Route(string name, string method, string template, Func<string[], FakeRequest, FakeTenantState, FakeResponse?> handle) =>
+    /// <summary>
+    /// A route for a path template; a template starting with a placeholder (<c>v1.0/{}/...</c>) matches only applications
+    /// and service principals, so that e.g. GET /v1.0/users/{id} goes on to the read routes.
+    /// </summary>
+    private static FakeRoute Route(string name, string method, string template, Func<string[], FakeRequest, FakeTenantState, FakeResponse> handle) =>
         new(name, method,
-            request => StoredItems.TryMatch(request, template, out var values) && Handles(template, values),
-            (request, state) => StoredItems.TryMatch(request, template, out var values)
-                ? handle(values, request, state) ?? TenantRoutes.Get(request, state)
-                : TenantRoutes.Get(request, state));
-
-    private static bool Handles(string template, string[] values) => !template.StartsWith("v1.0/{}/", StringComparison.Ordinal) || IsParent(values[0]);
+            request => StoredItems.TryMatch(request, template, out var values) && (!template.StartsWith("v1.0/{}/", StringComparison.Ordinal) || IsParent(values[0])),
+            (request, state) => StoredItems.TryMatch(request, template, out var values) ? handle(values, request, state) : TenantRoutes.Get(request, state));
 
     /// <summary>Writes the fake understands: everything but the read-only POSTs of collection.</summary>
     public static bool IsWrite(FakeRequest request) =>

@@ -58,14 +58,14 @@ public sealed class AddOwnersAction : ChangeAction, IFindingRemedy
     public RemedyPlan Plan(IReadOnlyList<Finding> findings, RemedyContext context)
     {
         var target = findings[0].Target!;
+        if (target.Type != "servicePrincipal")
+            return RemedyPlan.Manual($"addOwners needs findings about a service principal; rule {findings[0].RuleId} reports a {target.Type}.");
         var state = target.State;
         var applicationId = state["applicationId"]?.GetValue<string>();
         var (type, id, ownersNode) = applicationId is null
             ? ("servicePrincipal", target.Id, state["owners"])
             : ("application", applicationId, state["applicationOwners"]);
         var displayName = state["displayName"]?.GetValue<string>() ?? findings[0].Resource.DisplayName;
-        if (target.Type != "servicePrincipal")
-            return RemedyPlan.Manual($"addOwners needs findings about a service principal; rule {findings[0].RuleId} reports a {target.Type}.");
         if (ownersNode is not JsonArray)
             return RemedyPlan.Manual("The scan could not read this application's owners, so the plan cannot say what it would change; scan again with graph.applicationOwners readable.");
         if (context.Owners is null)

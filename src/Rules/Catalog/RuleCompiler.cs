@@ -82,6 +82,7 @@ internal static class RuleCompiler
             Rationale = source.Rationale,
             Remediation = source.Remediation,
             RemediationCommand = source.RemediationCommand,
+            RemediationAction = source.RemediationAction,
             Controls = source.Controls,
             Docs = source.Docs,
             Enabled = source.Enabled,

@@ -34,6 +34,8 @@ public sealed record RuleDefinition
     public required string Remediation { get; init; }
     /// <summary>The scanner command that fixes it, when a remediation action exists.</summary>
     public string? RemediationCommand { get; init; }
+    /// <summary>The change action that fixes a finding (docs/remediation.md); null when it is fixed by hand.</summary>
+    public string? RemediationAction { get; init; }
     public required IReadOnlyList<string> Controls { get; init; }
     public string? Docs { get; init; }
     public bool Enabled { get; init; } = true;

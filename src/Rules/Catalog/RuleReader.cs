@@ -13,7 +13,7 @@ internal static partial class RuleReader
     public static IReadOnlyList<string> RuleKeys { get; } =
     [
         "id", "title", "family", "severity", "resource", "requires", "detector", "parameters", "appliesTo", "condition",
-        "severityOverrides", "message", "rationale", "remediation", "remediationCommand", "controls", "docs", "enabled",
+        "severityOverrides", "message", "rationale", "remediation", "remediationCommand", "remediationAction", "controls", "docs", "enabled",
     ];
 
     public static IReadOnlyList<string> RequiredRuleKeys { get; } =
@@ -72,6 +72,7 @@ internal static partial class RuleReader
             Rationale = YamlFile.Get(rule, "rationale") is { } r ? file.String(r, "'rationale'") : null,
             Remediation = file.String(YamlFile.Get(rule, "remediation")!, "'remediation'"),
             RemediationCommand = YamlFile.Get(rule, "remediationCommand") is { } c ? file.String(c, "'remediationCommand'") : null,
+            RemediationAction = YamlFile.Get(rule, "remediationAction") is { } a ? file.String(a, "'remediationAction'") : null,
             Controls = YamlFile.Get(rule, "controls") is { } controls ? file.StringList(controls, "'controls'") : [],
             Docs = YamlFile.Get(rule, "docs") is { } d ? file.String(d, "'docs'") : null,
             Enabled = YamlFile.Get(rule, "enabled") is not { } e || file.Boolean(e, "'enabled'"),

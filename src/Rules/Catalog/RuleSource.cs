@@ -34,6 +34,7 @@ internal sealed record RuleSource
     public string? Rationale { get; init; }
     public required string Remediation { get; init; }
     public string? RemediationCommand { get; init; }
+    public string? RemediationAction { get; init; }
     public required IReadOnlyList<string> Controls { get; init; }
     public string? Docs { get; init; }
     public bool Enabled { get; init; } = true;

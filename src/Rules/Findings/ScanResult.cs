@@ -128,6 +128,10 @@ public sealed record Finding
     [JsonPropertyName("docs")] public string? Docs { get; init; }
     /// <summary>The scanner command that fixes it, when a remediation action exists.</summary>
     [JsonPropertyName("remediationCommand")] public string? RemediationCommand { get; init; }
+    /// <summary>The change action the rule names (rules.yaml <c>remediationAction</c>); null: fixed by hand.</summary>
+    [JsonPropertyName("remediationAction")] public string? RemediationAction { get; init; }
+    /// <summary>The object the finding is about and the state the scan read; null for resource types plans do not change.</summary>
+    [JsonPropertyName("target")] public FindingTarget? Target { get; init; }
 }
 
 public sealed record InconclusiveResult(

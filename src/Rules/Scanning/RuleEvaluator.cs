@@ -132,6 +132,8 @@ internal sealed class RuleEvaluator(ScanServices scan, DateTimeOffset asOf)
             Fingerprint = Fingerprint(rule.Id, compiled.Resource.Name, resource, compiled.Resource.ItemKey(item)),
             Docs = rule.Docs,
             RemediationCommand = rule.RemediationCommand,
+            RemediationAction = rule.RemediationAction,
+            Target = compiled.Resource.Target(item, scan),
         };
     }
 

@@ -85,4 +85,24 @@ internal sealed class CredentialView : ResourceType<CredentialItem>
 
     protected override string? ItemKey(CredentialItem item) => item.KeyId;
     protected override IEnumerable<SourceLocation> Sources(CredentialItem item) => [item.Source];
+
+    /// <summary>Where the credential is registered and what identifies it; the hint and the value are never part of it.</summary>
+    protected override FindingTarget? Target(CredentialItem item, ScanServices scan) => new()
+    {
+        Type = Name,
+        Id = item.KeyId.ToLowerInvariant(),
+        State = TargetState.Of(
+            ("parentType", item.ParentType),
+            ("parentId", item.ParentId.ToLowerInvariant()),
+            ("parentDisplayName", item.ParentDisplayName),
+            ("type", item.Type),
+            ("keyId", item.KeyId.ToLowerInvariant()),
+            ("displayName", item.DisplayName),
+            ("endDateTime", item.EndDateTime),
+            ("parentPasswordKeyIds", TargetState.Ids(ParentPasswords(item, scan.Inventory).Select(p => p.KeyId)))),
+    };
+
+    private static IReadOnlyList<PasswordCredentialInfo> ParentPasswords(CredentialItem item, TenantInventory inventory) => item.ParentType == "application"
+        ? inventory.FindApplicationByAppId(item.ParentAppId)?.PasswordCredentials ?? []
+        : inventory.FindServicePrincipal(item.ParentId)?.PasswordCredentials ?? [];
 }

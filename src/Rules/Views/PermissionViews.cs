@@ -38,6 +38,18 @@ internal sealed class AppRoleAssignmentView : ResourceType<AppRoleAssignment>
 
     protected override string? ItemKey(AppRoleAssignment item) => $"{item.ResourceAppId ?? item.ResourceId}/{item.AppRoleId}";
     protected override IEnumerable<SourceLocation> Sources(AppRoleAssignment item) => [item.Source];
+
+    protected override FindingTarget? Target(AppRoleAssignment item, ScanServices scan) => new()
+    {
+        Type = Name,
+        Id = item.Id,
+        State = TargetState.Of(
+            ("principalId", item.PrincipalId.ToLowerInvariant()),
+            ("resourceId", item.ResourceId.ToLowerInvariant()),
+            ("resourceDisplayName", item.ResourceDisplayName),
+            ("appRoleId", item.AppRoleId.ToLowerInvariant()),
+            ("permission", item.PermissionName)),
+    };
 }
 
 /// <summary><c>delegatedGrant</c>: one OAuth2 delegated permission grant. Findings name the client service principal.</summary>
@@ -59,6 +71,19 @@ internal sealed class DelegatedGrantView : ResourceType<OAuth2PermissionGrant>
 
     protected override string? ItemKey(OAuth2PermissionGrant item) => item.Id;
     protected override IEnumerable<SourceLocation> Sources(OAuth2PermissionGrant item) => [item.Source];
+
+    /// <summary><c>scope</c> is the space-separated list exactly as Graph stores it, so a re-created grant is the same grant.</summary>
+    protected override FindingTarget? Target(OAuth2PermissionGrant item, ScanServices scan) => new()
+    {
+        Type = Name,
+        Id = item.Id,
+        State = TargetState.Of(
+            ("clientId", item.ClientId.ToLowerInvariant()),
+            ("consentType", item.ConsentType),
+            ("principalId", item.PrincipalId?.ToLowerInvariant()),
+            ("resourceId", item.ResourceId.ToLowerInvariant()),
+            ("scope", string.Join(' ', item.Scopes))),
+    };
 }
 
 /// <summary><c>directoryRoleAssignment</c>: an Entra role assignment. Findings name the principal holding it.</summary>
@@ -88,4 +113,15 @@ internal sealed class DirectoryRoleAssignmentView : ResourceType<DirectoryRoleAs
 
     protected override string? ItemKey(DirectoryRoleAssignment item) => $"{item.RoleDefinitionId}@{item.DirectoryScopeId ?? "/"}";
     protected override IEnumerable<SourceLocation> Sources(DirectoryRoleAssignment item) => [item.Source];
+
+    protected override FindingTarget? Target(DirectoryRoleAssignment item, ScanServices scan) => new()
+    {
+        Type = Name,
+        Id = item.Id,
+        State = TargetState.Of(
+            ("principalId", item.PrincipalId.ToLowerInvariant()),
+            ("roleDefinitionId", item.RoleDefinitionId.ToLowerInvariant()),
+            ("roleDisplayName", item.RoleDisplayName),
+            ("directoryScopeId", item.DirectoryScopeId ?? "/")),
+    };
 }

@@ -25,6 +25,8 @@ public abstract class ResourceType
     public abstract IEnumerable<SourceLocation> Sources(object item);
     /// <summary>Facts about the item a finding should carry besides its sources (e.g. a secret's preview and fingerprint, already redacted).</summary>
     public virtual IEnumerable<Evidence> ItemEvidence(object item, ScanServices scan) => [];
+    /// <summary>The object a change would act on and the state read of it (see <see cref="FindingTarget"/>); null when plans do not change this type.</summary>
+    public virtual FindingTarget? Target(object item, ScanServices scan) => null;
 }
 
 /// <summary>Typed convenience base.</summary>
@@ -36,6 +38,7 @@ public abstract class ResourceType<T> : ResourceType where T : notnull
     public sealed override string? ItemKey(object item) => ItemKey((T)item);
     public sealed override IEnumerable<SourceLocation> Sources(object item) => Sources((T)item);
     public sealed override IEnumerable<Evidence> ItemEvidence(object item, ScanServices scan) => ItemEvidence((T)item, scan);
+    public sealed override FindingTarget? Target(object item, ScanServices scan) => Target((T)item, scan);
 
     protected abstract IEnumerable<T> Items(ScanServices scan);
     protected abstract ResourceRef Describe(T item, TenantInventory inventory);
@@ -43,4 +46,5 @@ public abstract class ResourceType<T> : ResourceType where T : notnull
     protected virtual string? ItemKey(T item) => null;
     protected abstract IEnumerable<SourceLocation> Sources(T item);
     protected virtual IEnumerable<Evidence> ItemEvidence(T item, ScanServices scan) => [];
+    protected virtual FindingTarget? Target(T item, ScanServices scan) => null;
 }

@@ -55,6 +55,36 @@ internal sealed class ServicePrincipalView : ResourceType<ServicePrincipal>
 
     protected override IEnumerable<SourceLocation> Sources(ServicePrincipal item) => [item.Source];
 
+    /// <summary>Owners of the service principal and of its app registration as object ids (null when not read), and the tags owner rules match.</summary>
+    protected override FindingTarget? Target(ServicePrincipal item, ScanServices scan)
+    {
+        var application = scan.Inventory.FindApplicationByAppId(item.AppId);
+        return new FindingTarget
+        {
+            Type = Name,
+            Id = item.Id.ToLowerInvariant(),
+            State = TargetState.Of(
+                ("appId", item.AppId),
+                ("displayName", item.DisplayName),
+                ("tags", SecretFreeTags(item, item.Tags, scan)),
+                ("owners", item.OwnersKnown ? TargetState.Ids(item.Owners.Select(o => o.Id)) : null),
+                ("applicationId", application?.Id.ToLowerInvariant()),
+                ("applicationTags", application is null ? null : SecretFreeTags(application, application.Tags, scan)),
+                ("applicationOwners", application is { OwnersKnown: true } ? TargetState.Ids(application.Owners.Select(o => o.Id)) : null)),
+        };
+    }
+
+    /// <summary>
+    /// The tags owner rules may match, without any tag the secret detector flagged or could not finish judging:
+    /// a password pasted into a tag (CRED007) must not travel into scan.json and plans as "state".
+    /// </summary>
+    private static List<string> SecretFreeTags(object directoryObject, IReadOnlyList<string> tags, ScanServices scan)
+    {
+        var facts = scan.DirectoryText;
+        var flagged = facts.For(directoryObject).Select(h => h.Pointer).Concat(facts.UnjudgedFor(directoryObject).Select(u => u.JsonPointer)).ToHashSet(StringComparer.Ordinal);
+        return [.. tags.Where((_, index) => !flagged.Contains($"/tags/{index}"))];
+    }
+
     private static object AllOwners(ServicePrincipal sp, EvaluationScope scope)
     {
         if (!sp.OwnersKnown)

@@ -15,6 +15,9 @@ public static class CommandCatalog
         yield return new ReportCommand();
         yield return new CollectCommand(runtime);
         yield return new SecretsCommand();
+        yield return new PlanCommand();
+        yield return new ApplyCommand(runtime);
+        yield return new UndoCommand(runtime);
     }
 
     public static RootCommand BuildRoot() => BuildRoot(null);

@@ -85,6 +85,7 @@ public sealed class RulesCommand : ICliCommand
         o.WriteLine($"\nHow to fix\n  {rule.Remediation}");
         if (rule.RemediationCommand is { } command)
             o.WriteLine($"  scanner: {command}");
+        o.WriteLine($"  change action: {rule.RemediationAction ?? "none (scanner plan lists it as a manual action)"}");
         o.WriteLine($"\nControls: {string.Join(", ", rule.Controls)}");
         if (rule.Docs is { } docs)
             o.WriteLine($"Docs: {docs}");

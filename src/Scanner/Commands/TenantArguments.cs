@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TenantScanner.Cli.Changes.Http;
 using TenantScanner.Cli.Collect;
 
 namespace TenantScanner.Cli.Commands;
@@ -50,27 +51,42 @@ internal sealed class TenantArguments
         return parse.GetValue(Config) is { } path ? CollectConfigFile.Load(path).Tenant : null;
     }
 
+    /// <summary>The options apply and undo take: where and as whom to connect, not what to collect.</summary>
+    public IEnumerable<Option> ConnectionOptions => [Tenant, Auth, Config];
+
     /// <summary>Builds the collection options; throws <see cref="CollectConfigurationException"/> naming the bad field.</summary>
     public CollectOptions Build(ParseResult parse, string outputFolder, Func<string, string?> environment)
     {
+        var connection = BuildConnection(parse, environment, out var file);
+        var vaults = Split(parse.GetValue(KeyVaults)) ?? file.KeyVaults ?? [];
+        return new CollectOptions
+        {
+            Tenant = connection.Tenant,
+            OutputFolder = outputFolder,
+            Environments = Split(parse.GetValue(Environments)) ?? file.Environments ?? [],
+            KeyVaults = [.. vaults.Select(v => CollectConfigFile.ParseUrl(v, "--key-vaults", requireHttps: true)!)],
+            Auth = connection.Auth,
+            Endpoints = connection.Endpoints,
+            Resilience = connection.Resilience,
+            Limits = LimitsFrom(file.Limits, parse.GetValue(DeadlineMinutes), parse.GetValue(Config) ?? "configuration"),
+        };
+    }
+
+    /// <summary>The tenant, sign-in, endpoints and retry limits from the command line, --config and the environment.</summary>
+    public TenantConnection BuildConnection(ParseResult parse, Func<string, string?> environment) => BuildConnection(parse, environment, out _);
+
+    private TenantConnection BuildConnection(ParseResult parse, Func<string, string?> environment, out CollectConfigFile file)
+    {
         var configPath = parse.GetValue(Config);
-        var file = configPath is null ? new CollectConfigFile() : CollectConfigFile.Load(configPath);
+        file = configPath is null ? new CollectConfigFile() : CollectConfigFile.Load(configPath);
         var origin = configPath ?? "configuration";
         var tenant = parse.GetValue(Tenant) ?? file.Tenant ?? throw new CollectConfigurationException("--tenant is required (or 'tenant' in --config).");
         var authName = parse.GetValue(Auth) ?? file.Auth ?? "default";
         if (!AuthModeNames.TryParse(authName, out var auth))
             throw new CollectConfigurationException($"--auth: '{authName}' is not one of {string.Join(", ", AuthModeNames.Names)}.");
-        var vaults = Split(parse.GetValue(KeyVaults)) ?? file.KeyVaults ?? [];
-        return new CollectOptions
+        return new TenantConnection
         {
-            Tenant = tenant,
-            OutputFolder = outputFolder,
-            Environments = Split(parse.GetValue(Environments)) ?? file.Environments ?? [],
-            KeyVaults = [.. vaults.Select(v => CollectConfigFile.ParseUrl(v, "--key-vaults", requireHttps: true)!)],
-            Auth = auth,
-            Endpoints = file.ToEndpoints(environment, origin),
-            Resilience = ResilienceFrom(file.Resilience, origin),
-            Limits = LimitsFrom(file.Limits, parse.GetValue(DeadlineMinutes), origin),
+            Tenant = tenant, Auth = auth, Endpoints = file.ToEndpoints(environment, origin), Resilience = ResilienceFrom(file.Resilience, origin),
         };
     }
 

@@ -18,4 +18,5 @@ public interface IReportWriter
 
 /// <summary>What a report may show beyond the result itself.</summary>
 /// <param name="Previous">An older result of the same tenant, for the "what changed" section; null when none.</param>
-public sealed record ReportContext(ScanResult? Previous = null);
+/// <param name="Journal">The journal of <c>scanner apply</c>/<c>undo</c>, for the "Changes applied" section; null when none.</param>
+public sealed record ReportContext(ScanResult? Previous = null, IReadOnlyList<Changes.Journal.JournalEntry>? Journal = null);

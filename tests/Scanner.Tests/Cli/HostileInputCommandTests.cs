@@ -1,3 +1,4 @@
+using TenantScanner.Cli;
 using System.Text.Json.Nodes;
 using TenantScanner.Cli.Commands;
 using TenantScanner.Cli.Reports;

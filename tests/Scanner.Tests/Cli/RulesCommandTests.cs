@@ -1,3 +1,4 @@
+using TenantScanner.Cli;
 using TenantScanner.Cli.Commands;
 using TenantScanner.Rules.Detectors;
 

@@ -1,3 +1,4 @@
+using TenantScanner.Cli;
 using TenantScanner.Inventory.Loading;
 using System.CommandLine;
 using TenantScanner.Cli.Collect;

@@ -1,3 +1,4 @@
+using TenantScanner.Cli;
 using System.CommandLine;
 using TenantScanner.Cli.Collect;
 using TenantScanner.Cli.Commands;

@@ -1,3 +1,4 @@
+using TenantScanner.Cli;
 using TenantScanner.Cli.Collect;
 using TenantScanner.Cli.Commands;
 using TenantScanner.Cli.Reports;

@@ -1,3 +1,4 @@
+using TenantScanner.Cli;
 using TenantScanner.TestKit.TenantGenerator.Samples;
 using TenantScanner.Cli.Commands;
 using TenantScanner.Cli.Reports;

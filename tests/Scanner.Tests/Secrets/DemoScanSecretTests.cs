@@ -1,3 +1,4 @@
+using TenantScanner.Cli;
 using System.Text;
 using System.Text.Json;
 using TenantScanner.Cli.Commands;

@@ -1,3 +1,4 @@
+using TenantScanner.Cli;
 using System.IO.Compression;
 using System.Text.Json;
 using TenantScanner.Cli.Commands;

@@ -27,16 +27,38 @@ public sealed record FakeRoute(string Name, string Method, Func<FakeRequest, boo
 
 /// <summary>
 /// What the fake tenant knows and may change: the served snapshot and the request log. Write endpoints
-/// added later (owners, credentials, flow updates, Key Vault writes) change this object, not the routes.
+/// (owners, credentials, permissions; later flow updates and Key Vault writes) change this object, not the routes.
 /// </summary>
-public sealed class FakeTenantState(SnapshotStore store, Func<string, string> toActualUrl, Func<bool>? throttleSubRequest = null)
+public sealed class FakeTenantState
 {
-    public SnapshotStore Store { get; } = store;
+    private readonly Func<string, string> _toActualUrl;
+    private readonly Func<bool>? _throttleSubRequest;
+
+    public FakeTenantState(SnapshotStore store, Func<string, string> toActualUrl, Func<bool>? throttleSubRequest = null)
+    {
+        Store = store;
+        _toActualUrl = toActualUrl;
+        _throttleSubRequest = throttleSubRequest;
+        // One lock for every write, so a check ("is it already an owner?") and its change are one step.
+        var writes = new object();
+        Directory = new DirectoryWrites(store, writes);
+        Permissions = new PermissionWrites(store, writes);
+    }
+
+    public SnapshotStore Store { get; }
     public RequestLog Requests { get; } = new();
+    public DirectoryWrites Directory { get; }
+    public PermissionWrites Permissions { get; }
+
+    /// <summary>
+    /// Called after a write was handled and before its response is sent (tests use it to stop a client right
+    /// after a change took effect, as a crash would).
+    /// </summary>
+    public Action<RecordedRequest>? AfterWrite { get; set; }
 
     /// <summary>True when one <c>$batch</c> sub-request should answer 429 (Graph throttles sub-requests one by one).</summary>
-    public bool ThrottleSubRequest() => throttleSubRequest?.Invoke() ?? false;
+    public bool ThrottleSubRequest() => _throttleSubRequest?.Invoke() ?? false;
 
     /// <summary>Rewrites a canonical link to where this fake serves it.</summary>
-    public string ToActual(string canonicalUrl) => toActualUrl(canonicalUrl);
+    public string ToActual(string canonicalUrl) => _toActualUrl(canonicalUrl);
 }

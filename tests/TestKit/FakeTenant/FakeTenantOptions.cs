@@ -54,6 +54,14 @@ public sealed record FaultOptions
 
     /// <summary>Sources that always fail (e.g. one environment without admin rights).</summary>
     public IReadOnlyList<FailingSource> FailingSources { get; init; } = [];
+
+    /// <summary>
+    /// Faults for particular writes, by their 1-based number among the writes received (any method but GET, except the
+    /// read-only POSTs <c>$batch</c> and <c>getByIds</c>), whatever the dice say. Throttle429 and Unavailable503 refuse
+    /// the write; DropConnection, TruncatedBody and SlowResponse perform it and then fail the response, the case where
+    /// a client cannot know whether its write happened. Default: none.
+    /// </summary>
+    public IReadOnlyDictionary<int, FaultKind> WriteFaults { get; init; } = new Dictionary<int, FaultKind>();
 }
 
 public enum FaultKind

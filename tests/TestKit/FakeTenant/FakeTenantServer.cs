@@ -22,7 +22,8 @@ public sealed class FakeTenantServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly FakeTenantOptions _options;
-    private readonly IReadOnlyList<FakeRoute> _routes = TenantRoutes.Read();
+    private readonly IReadOnlyList<FakeRoute> _routes = [.. DirectoryRoutes.All(), .. TenantRoutes.Read()];
+    private int _writes;
     private readonly TokenBuckets? _throttle;
     private readonly Random _dice;
     private int _subRequests;
@@ -94,10 +95,14 @@ public sealed class FakeTenantServer : IAsyncDisposable
         var cost = Cost(request);
 
         var hostile = hasBearer ? _options.Hostile.FirstOrDefault(rule => rule.Matches(request)) : null;
-        var (response, fault) = hasBearer ? Decide(request, authorization, host, cost, hostile) : (Unauthorized(host), (FaultKind?)null);
+        var isWrite = DirectoryRoutes.IsWrite(request);
+        var (response, fault) = hasBearer ? Decide(request, authorization, host, cost, hostile, isWrite) : (Unauthorized(host), (FaultKind?)null);
         var unanswered = fault == FaultKind.DropConnection || hostile?.Kind is Hostility.DropConnection or Hostility.Stall;
-        State.Requests.Add(new RecordedRequest(request.Method, host, path + http.Request.QueryString.Value, DateTimeOffset.UtcNow, hasBearer,
-            unanswered ? 0 : response.Status, cost));
+        var recorded = new RecordedRequest(request.Method, host, path + http.Request.QueryString.Value, DateTimeOffset.UtcNow, hasBearer,
+            unanswered ? 0 : response.Status, cost, isWrite ? System.Text.Encoding.UTF8.GetString(request.Body) : null);
+        State.Requests.Add(recorded);
+        if (isWrite && hasBearer)
+            State.AfterWrite?.Invoke(recorded);
         if (hostile?.Kind == Hostility.Stall)
         {
             await StallAsync(http.RequestAborted);
@@ -115,9 +120,12 @@ public sealed class FakeTenantServer : IAsyncDisposable
                 break;
         }
         http.Response.StatusCode = response.Status;
-        http.Response.ContentType = response.ContentType;
         foreach (var header in response.Headers)
             http.Response.Headers[header.Key] = header.Value;
+        // A 204 has no body and no content headers (RFC 9110 15.3.5), as Graph sends it after a successful write.
+        if (response.Status == 204)
+            return;
+        http.Response.ContentType = response.ContentType;
         if (fault == FaultKind.TruncatedBody)
         {
             await http.Response.Body.WriteAsync(response.Body.AsMemory(0, response.Body.Length / 2), http.RequestAborted);
@@ -127,7 +135,7 @@ public sealed class FakeTenantServer : IAsyncDisposable
         await http.Response.Body.WriteAsync(response.Body, http.RequestAborted);
     }
 
-    private (FakeResponse Response, FaultKind? Fault) Decide(FakeRequest request, string authorization, string host, int cost, HostileRule? hostile)
+    private (FakeResponse Response, FaultKind? Fault) Decide(FakeRequest request, string authorization, string host, int cost, HostileRule? hostile, bool isWrite)
     {
         if (hostile is not null && HostileAnswers.Replacement(hostile) is { } replacement)
             return (replacement, null);
@@ -136,7 +144,7 @@ public sealed class FakeTenantServer : IAsyncDisposable
             return (FakeResponse.Error(failing.Status, failing.Status == 403 ? "Forbidden" : "Failed", "Injected permanent failure for this source."), null);
         if (_throttle?.TryTake($"{authorization.GetHashCode(StringComparison.Ordinal)}|{host}", cost) is { } wait)
             return (Throttled(wait.TotalSeconds), null);
-        var fault = DrawFault();
+        var fault = isWrite && _options.Faults.WriteFaults.TryGetValue(Interlocked.Increment(ref _writes), out var scripted) ? scripted : DrawFault();
         if (fault == FaultKind.Throttle429)
             return (Throttled(_options.Faults.RetryAfterSeconds), null);
         if (fault == FaultKind.Unavailable503)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using TenantScanner.Snapshots;
 
 namespace TenantScanner.FakeTenant;
@@ -19,7 +20,10 @@ public sealed class SnapshotStore
 {
     private readonly Dictionary<string, StoredPage> _byUrl = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, StoredPage> _firstByPath = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<(SourceRoute Route, JsonElement Item)> _items = [];
+    private readonly List<StoredPage> _pages;
+    private readonly object _gate = new();
+    /// <summary>Replaced (never changed in place) when a write edits a page, so readers enumerating it are not disturbed.</summary>
+    private List<(SourceRoute Route, JsonElement Item)> _items = [];
 
     public SnapshotStore(string folder)
     {
@@ -44,18 +48,68 @@ public sealed class SnapshotStore
         }
         foreach (var page in pages.Where(p => !linked.Contains(Normalize(p.CanonicalUrl))))
             _firstByPath.TryAdd(PathKey(page.CanonicalUrl), page);
-        foreach (var page in pages.Where(p => p.Status is >= 200 and < 300))
-            IndexItems(page);
+        _pages = pages;
+        _items = IndexItems(_pages);
     }
 
     public SnapshotManifest Manifest { get; }
 
     /// <summary>The page for a canonical URL: exact match (also next links), else the first page of that host + path.</summary>
-    public StoredPage? Find(string canonicalUrl) =>
-        _byUrl.GetValueOrDefault(Normalize(canonicalUrl)) ?? (HasPagingToken(canonicalUrl) ? null : _firstByPath.GetValueOrDefault(PathKey(canonicalUrl)));
+    public StoredPage? Find(string canonicalUrl)
+    {
+        lock (_gate)
+            return _byUrl.GetValueOrDefault(Normalize(canonicalUrl)) ?? (HasPagingToken(canonicalUrl) ? null : _firstByPath.GetValueOrDefault(PathKey(canonicalUrl)));
+    }
 
     /// <summary>Every stored list item of <paramref name="kind"/> (all pages, all requests).</summary>
-    public IEnumerable<(SourceRoute Route, JsonElement Item)> Items(params SourceKind[] kinds) => _items.Where(i => kinds.Contains(i.Route.Kind));
+    public IEnumerable<(SourceRoute Route, JsonElement Item)> Items(params SourceKind[] kinds) => Volatile.Read(ref _items).Where(i => kinds.Contains(i.Route.Kind));
+
+    /// <summary>
+    /// Changes stored responses as a write to the real service changes what later reads return: <paramref name="edit"/>
+    /// gets every successful page of <paramref name="kinds"/> (its route and parsed body, which it may change) and
+    /// returns true when it changed it. Returns how many pages changed; derived answers follow from the new items.
+    /// </summary>
+    public int Edit(Func<SourceRoute, JsonNode, bool> edit, params SourceKind[] kinds)
+    {
+        lock (_gate)
+        {
+            var changed = 0;
+            for (var i = 0; i < _pages.Count; i++)
+            {
+                var page = _pages[i];
+                var route = SourceRoutes.Match(page.CanonicalUrl);
+                if (page.Status is < 200 or >= 300 || route is null || !kinds.Contains(route.Kind) || JsonNode.Parse(page.Body) is not { } body || !edit(route, body))
+                    continue;
+                var replaced = page with { Body = JsonSerializer.SerializeToUtf8Bytes(body) };
+                _pages[i] = replaced;
+                ReplaceIn(_byUrl, page, replaced);
+                ReplaceIn(_firstByPath, page, replaced);
+                changed++;
+            }
+            if (changed > 0)
+                Volatile.Write(ref _items, IndexItems(_pages));
+            return changed;
+        }
+    }
+
+    /// <summary>Stores a page the snapshot did not have (e.g. the first assignment of a principal that had none).</summary>
+    public void Add(string canonicalUrl, JsonNode body)
+    {
+        lock (_gate)
+        {
+            var page = Page(canonicalUrl, 200, JsonSerializer.SerializeToUtf8Bytes(body));
+            _pages.Add(page);
+            _byUrl[Normalize(canonicalUrl)] = page;
+            _firstByPath[PathKey(canonicalUrl)] = page;
+            Volatile.Write(ref _items, IndexItems(_pages));
+        }
+    }
+
+    private static void ReplaceIn(Dictionary<string, StoredPage> index, StoredPage old, StoredPage replacement)
+    {
+        foreach (var key in index.Where(p => ReferenceEquals(p.Value, old)).Select(p => p.Key).ToList())
+            index[key] = replacement;
+    }
 
     /// <summary>Canonical URL of a link the fake (or an earlier fake) wrote: loopback links carry the host as first segment.</summary>
     public static string Canonicalize(string url)
@@ -125,15 +179,20 @@ public sealed class SnapshotStore
         return pages;
     }
 
-    private void IndexItems(StoredPage page)
+    private static List<(SourceRoute Route, JsonElement Item)> IndexItems(IEnumerable<StoredPage> pages)
     {
-        var route = SourceRoutes.Match(page.CanonicalUrl);
-        if (route is null)
-            return;
-        using var document = JsonDocument.Parse(page.Body);
-        if (document.RootElement.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array)
-            _items.AddRange(value.EnumerateArray().Select(item => (route, item.Clone())));
-        else
-            _items.Add((route, document.RootElement.Clone()));
+        var items = new List<(SourceRoute Route, JsonElement Item)>();
+        foreach (var page in pages.Where(p => p.Status is >= 200 and < 300))
+        {
+            var route = SourceRoutes.Match(page.CanonicalUrl);
+            if (route is null)
+                continue;
+            using var document = JsonDocument.Parse(page.Body);
+            if (document.RootElement.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array)
+                items.AddRange(value.EnumerateArray().Select(item => (route, item.Clone())));
+            else
+                items.Add((route, document.RootElement.Clone()));
+        }
+        return items;
     }
 }

@@ -11,7 +11,10 @@ namespace TenantScanner.Cli.Collect.Http;
 /// and throws <see cref="ReadOnlyViolationException"/>; a <c>GET</c> of any other path can only come from a
 /// link a service sent, so it becomes a coverage gap. Both are refused before they reach the wire.
 /// </summary>
-public sealed class ReadOnlyGuardHandler(EndpointMap endpoints) : DelegatingHandler
+/// <param name="alsoReadable">
+/// More GETs to allow (apply and undo re-read single Graph objects that are no collection source); null for collection.
+/// </param>
+public sealed class ReadOnlyGuardHandler(EndpointMap endpoints, Func<Uri, bool>? alsoReadable = null) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -24,7 +27,7 @@ public sealed class ReadOnlyGuardHandler(EndpointMap endpoints) : DelegatingHand
         var canonical = endpoints.ToCanonical(request.RequestUri!);
         if (request.Method == HttpMethod.Get)
         {
-            if (IsReadable(canonical.AbsoluteUri))
+            if (IsReadable(canonical.AbsoluteUri) || alsoReadable?.Invoke(canonical) == true)
                 return;
             throw new SourceReadException("", null,
                 $"Not sent: a link led to GET {canonical.GetLeftPart(UriPartial.Authority)}{Shorten(canonical.AbsolutePath)}, which is not a list or object this scanner reads.");

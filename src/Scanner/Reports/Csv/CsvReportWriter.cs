@@ -18,6 +18,8 @@ public sealed class CsvReportWriter : IReportWriter
 {
     public const string FindingsFileName = "findings.csv";
     public const string AcceptedRisksFileName = "accepted-risks.csv";
+    /// <summary>Written only when the report is given a journal (scanner report --journal).</summary>
+    public const string ChangesAppliedFileName = "changes-applied.csv";
 
     public string Format => "csv";
 
@@ -29,7 +31,16 @@ public sealed class CsvReportWriter : IReportWriter
 
         WriteRows(findingsPath, CsvRows.Findings(result, titles));
         WriteRows(risksPath, CsvRows.AcceptedRisks(result));
-        return [findingsPath, risksPath];
+        if (context.Journal is not { } journal)
+            return [findingsPath, risksPath];
+        var changesPath = Path.Combine(folder, ChangesAppliedFileName);
+        WriteRows(changesPath, ChangeRows.From(journal).Select(c => new ChangeAppliedRow
+        {
+            Time = c.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            Command = c.Command, ActionId = c.ActionId, Action = c.Action, TargetType = c.TargetType, TargetId = c.TargetId,
+            TargetName = c.TargetName, Operation = c.Operation, Result = c.Result, Detail = c.Detail, Identity = c.Identity, Resolves = c.Resolves,
+        }));
+        return [findingsPath, risksPath, changesPath];
     }
 
     private static void WriteRows<T>(string path, IEnumerable<T> rows) =>

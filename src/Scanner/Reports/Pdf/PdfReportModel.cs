@@ -10,6 +10,8 @@ public sealed record PdfReportModel
     public required IReadOnlyDictionary<string, RuleSummary> RulesById { get; init; }
     /// <summary>Most affected resources listed per rule in the details section; the rest are counted and sent to findings.csv.</summary>
     public required int MaxResourcesPerRule { get; init; }
+    /// <summary>What apply and undo did (scanner report --journal); null when no journal was given.</summary>
+    public IReadOnlyList<Changes.Journal.JournalEntry>? Journal { get; init; }
 
     public string TenantName => string.IsNullOrWhiteSpace(Result.Tenant.DisplayName) ? Result.Tenant.Id : Result.Tenant.DisplayName;
 
@@ -19,6 +21,7 @@ public sealed record PdfReportModel
         Facts = ReportFacts.From(result, context.Previous),
         RulesById = result.Rules.GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase),
         MaxResourcesPerRule = maxResourcesPerRule,
+        Journal = context.Journal,
     };
 }
 
@@ -29,4 +32,10 @@ public interface IPdfSection
     string Title { get; }
 
     void Render(ReportCanvas canvas, PdfReportModel model);
+}
+
+/// <summary>A section that appears only when the report has what it shows (e.g. a journal).</summary>
+public interface IOptionalPdfSection : IPdfSection
+{
+    bool AppliesTo(PdfReportModel model);
 }

@@ -19,7 +19,7 @@ public sealed class PdfReportWriter(int maxResourcesPerRule = PdfReportWriter.De
     public static IReadOnlyList<IPdfSection> Sections { get; } =
     [
         new CoverSection(), new SummarySection(), new CoverageSection(), new FindingsTableSection(),
-        new DetailsSection(), new AcceptedRisksSection(), new AppendixSection(),
+        new DetailsSection(), new AcceptedRisksSection(), new ChangesAppliedSection(), new AppendixSection(),
     ];
 
     public PdfReportWriter() : this(DefaultMaxResourcesPerRule) { }
@@ -46,6 +46,8 @@ public sealed class PdfReportWriter(int maxResourcesPerRule = PdfReportWriter.De
         {
             foreach (var section in Sections)
             {
+                if (section is IOptionalPdfSection optional && !optional.AppliesTo(model))
+                    continue;
                 canvas.NewPage();
                 canvas.SectionOutline = document.Outlines.Add(section.Title, canvas.Page, opened: true);
                 section.Render(canvas, model);

@@ -1,4 +1,4 @@
-namespace TenantScanner.Cli.Commands;
+namespace TenantScanner.Cli;
 
 /// <summary>Process exit codes, documented in README.md. Pipelines rely on them: never renumber.</summary>
 public static class ExitCodes
@@ -11,6 +11,8 @@ public static class ExitCodes
     public const int BadInput = 2;
     /// <summary>The scan ran but some source could not be read; results are incomplete.</summary>
     public const int Incomplete = 3;
+    /// <summary>apply or undo ran, but some action was skipped as drifted, failed, or (undo) cannot be reversed: see the journal.</summary>
+    public const int ChangesIncomplete = 4;
     /// <summary>An unexpected failure (a bug, or the environment): see the error message.</summary>
     public const int InternalError = 70;
 }

@@ -32,7 +32,9 @@ public sealed class SecretScanRunner(SecretPatternCatalog catalog)
     {
         var outcomes = new ConcurrentBag<(int Index, SecretScanInput Input, Outcome Outcome)>();
         var numbered = inputs.Select((input, index) => (input, index));
-        Parallel.ForEach(Partitioner.Create(numbered, EnumerablePartitionerOptions.NoBuffering),
+        // One worker per core, so at most that many documents (each within --max-file-size) are held at once.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.ForEach(Partitioner.Create(numbered, EnumerablePartitionerOptions.NoBuffering), parallel,
             item => outcomes.Add((item.index, item.input, ScanOne(item.input))));
 
         var findings = new List<SecretFinding>();

@@ -23,13 +23,15 @@ public sealed class HostileDocumentTests
         Assert.Null(scan.Malformed);
     }
 
-    [Fact]
-    public void Escaped_backslash_before_u_is_not_mistaken_for_a_surrogate_escape()
+    [Theory]
+    [InlineData(@"{""p"":""C:\\ud800 \ud800""}", @"{""p"":""C:\\ud800 \uFFFD""}")]
+    [InlineData(@"{""p"":""\ud83d\ude00 \ude00\ud83d""}", @"{""p"":""\ud83d\ude00 \uFFFD\uFFFD""}")]
+    [InlineData(@"{""p"":""\\\ud800""}", @"{""p"":""\\\uFFFD""}")]
+    public void Repair_mends_only_escapes_of_half_a_pair_and_reads_an_escaped_backslash_as_such(string json, string expected)
     {
-        var scan = Inspect("{\"path\":\"C:\\\\ud800\\\\x\",\"token\":\"" + Token + "\"}");
+        var repaired = JsonTextRepair.TryRepair(Encoding.UTF8.GetBytes(json));
 
-        Assert.Single(scan.Hits);
-        Assert.Null(scan.Malformed);
+        Assert.Equal(expected, Encoding.UTF8.GetString(repaired!));
     }
 
     [Fact]

@@ -120,10 +120,10 @@ public static class InventoryLoader
     {
         try
         {
-            using var document = JsonDocument.Parse(file.Bytes);
+            using var document = file.ParseJson();
             return ErrorText(document.RootElement, status);
         }
-        catch (JsonException)
+        catch (SnapshotFormatException)
         {
             return $"HTTP {status}"; // Error bodies need not be JSON (gateways answer with HTML).
         }

@@ -111,12 +111,15 @@ public sealed class SnapshotFile : IDisposable
                 RelativePath);
     }
 
-    /// <summary>Parses the bytes; malformed JSON is refused with the file name, line and byte position.</summary>
+    /// <summary>
+    /// Parses the bytes (text that is not valid Unicode mended first: <see cref="JsonTextMending"/>); malformed JSON
+    /// is refused with the file name, line and byte position.
+    /// </summary>
     public JsonDocument ParseJson()
     {
         try
         {
-            return JsonDocument.Parse(Bytes, ParseOptions);
+            return JsonDocument.Parse(JsonTextMending.Mend(Bytes), ParseOptions);
         }
         catch (JsonException ex)
         {

@@ -39,7 +39,7 @@ internal static class FlowDefinitionReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(Encoding.UTF8.GetBytes(text));
+            document = JsonDocument.Parse(JsonTextMending.Mend(Encoding.UTF8.GetBytes(text)));
         }
         catch (JsonException ex)
         {

@@ -77,7 +77,10 @@ internal static class SecretPatternCatalogReader
     {
         foreach (var key in node.Children.Keys)
         {
-            var name = ((YamlScalarNode)key).Value ?? "";
+            // A complex key ("? {a: b}") is valid YAML but no field name (found by bench/Fuzz).
+            if (key is not YamlScalarNode scalar)
+                throw Error(source, key, $"a field name must be plain text (expected one of: {string.Join(", ", PatternFields)})");
+            var name = scalar.Value ?? "";
             if (!PatternFields.Contains(name))
                 throw Error(source, key, $"unknown field '{name}' (expected one of: {string.Join(", ", PatternFields)})");
         }

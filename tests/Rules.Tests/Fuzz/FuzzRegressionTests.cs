@@ -40,6 +40,16 @@ public sealed class FuzzRegressionTests
     }
 
     [Fact]
+    public void Patterns_field_whose_name_is_a_mapping_is_a_catalog_error_naming_its_line()
+    {
+        var error = Assert.Throws<SecretCatalogException>(() => SecretPatternCatalog.Parse(
+            "version: 1\npatterns:\n  - id: x\n    secretType: X\n    keywords: [a]\n    confidence: high\n    ? description: text\n", "patterns.yaml"));
+
+        Assert.Contains("patterns.yaml:7:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a field name must be plain text", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Snapshot_string_with_bytes_that_are_not_utf8_is_read_with_them_replaced()
     {
         using var fixture = new SnapshotFixture();

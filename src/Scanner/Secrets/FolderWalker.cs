@@ -37,9 +37,11 @@ internal sealed class FolderWalker(Func<DirectoryInfo, IEnumerable<FileSystemInf
                 continue;
             foreach (var entry in entries)
             {
+                // Attributes come with the listing (no system call); LinkTarget would read the link for every entry.
+                var isLink = entry.Attributes.HasFlag(FileAttributes.ReparsePoint);
                 if (entry is DirectoryInfo subfolder)
                 {
-                    if (subfolder.LinkTarget is null)
+                    if (!isLink)
                         pending.Push(subfolder);
                     else
                         log.Skip(display(subfolder.FullName), SkipReason.LinkNotFollowed,
@@ -47,7 +49,7 @@ internal sealed class FolderWalker(Func<DirectoryInfo, IEnumerable<FileSystemInf
                 }
                 else if (isCandidate(entry.Name))
                 {
-                    var target = entry.LinkTarget is null ? FileKind.RegularFile : FileKinds.Of(entry.FullName, followLinks: true);
+                    var target = isLink ? FileKinds.Of(entry.FullName, followLinks: true) : FileKind.RegularFile;
                     if (target == FileKind.Missing)
                         log.Skip(display(entry.FullName), SkipReason.LinkNotFollowed, "symbolic link to nothing that can be read; not followed");
                     else if (target == FileKind.Directory)

@@ -93,7 +93,7 @@ public sealed class SecretInputCollector
         var file = new FileInfo(path);
         try
         {
-            return file.LinkTarget is null ? file.FullName : file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName;
+            return file.Attributes.HasFlag(FileAttributes.ReparsePoint) ? file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName : file.FullName;
         }
         catch (IOException)
         {

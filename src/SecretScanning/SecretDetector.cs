@@ -64,6 +64,63 @@ public sealed class SecretDetector
     /// <exception cref="MalformedJsonException">Not valid JSON; the message has the position and nothing of the content.</exception>
     public SecretScan Inspect(ReadOnlySpan<byte> utf8Json) => WithKeysRedacted(Walk(StripBom(utf8Json), "", trackLines: true));
 
+    /// <summary>
+    /// <see cref="Inspect(ReadOnlySpan{byte})"/> of a file's bytes, whatever is wrong with them, so that one defect
+    /// never hides a secret elsewhere in the file. UTF-16 and UTF-32 text (told by its byte order mark or its zero
+    /// bytes) is transcoded to UTF-8 first; bytes that are not UTF-8 and escapes of half a surrogate pair are mended
+    /// in place (<see cref="JsonTextRepair"/>). A document that is still not valid JSON (a syntax error, nesting
+    /// deeper than 256 levels) keeps the hits found before the defect, and every string in it is then judged on its
+    /// own under its property name (<see cref="LenientStringReader"/>); the scan's <see cref="SecretScan.Malformed"/>
+    /// says where the document broke. Never throws for the content.
+    /// </summary>
+    public SecretScan InspectDocument(ReadOnlySpan<byte> document)
+    {
+        var transcoded = JsonTextEncoding.TranscodeToUtf8(document);
+        byte[]? repaired = null;
+        byte[]? copy = null;
+        try
+        {
+            var json = transcoded ?? StripBom(document);
+            if (TryWalk(json, out var prefix, out var malformed))
+                return prefix;
+            // Bytes that are not UTF-8 and halves of surrogate pairs are mended in place: the whole strict walk then runs.
+            repaired = JsonTextRepair.TryRepair(json);
+            if (repaired is not null && TryWalk(repaired, out prefix, out malformed))
+                return prefix;
+            copy = repaired ?? json.ToArray(); // the lenient reader keeps its place across strings, so it reads an array
+            return LenientDocumentScan.Scan(this, copy, prefix, malformed!);
+        }
+        finally
+        {
+            // Each of these holds the document's text, secrets included.
+            if (transcoded is not null)
+                Array.Clear(transcoded);
+            if (repaired is not null)
+                Array.Clear(repaired);
+            if (copy is not null)
+                Array.Clear(copy);
+        }
+    }
+
+    /// <summary>The strict walk; when it fails, <paramref name="scan"/> holds what it found before the defect.</summary>
+    private bool TryWalk(ReadOnlySpan<byte> json, out SecretScan scan, out MalformedJsonException? malformed)
+    {
+        var hits = new List<SecretHit>();
+        var unjudged = new List<UnjudgedValue>();
+        scan = new SecretScan(hits, unjudged);
+        try
+        {
+            WalkInto(json, "", trackLines: true, hits, unjudged);
+            malformed = null;
+            return true;
+        }
+        catch (MalformedJsonException e)
+        {
+            malformed = e;
+            return false;
+        }
+    }
+
     /// <summary><see cref="ScanJson(JsonElement, string)"/>, with the values that could not be judged.</summary>
     public SecretScan Inspect(JsonElement element, string basePointer = "")
     {
@@ -93,6 +150,13 @@ public sealed class SecretDetector
     {
         var hits = new List<SecretHit>();
         var unjudged = new List<UnjudgedValue>();
+        WalkInto(json, basePointer, trackLines, hits, unjudged);
+        return new SecretScan(hits, unjudged);
+    }
+
+    /// <summary>Walks into the caller's lists, which keep what was found before a <see cref="MalformedJsonException"/>.</summary>
+    private void WalkInto(ReadOnlySpan<byte> json, string basePointer, bool trackLines, List<SecretHit> hits, List<UnjudgedValue> unjudged)
+    {
         var walker = RentWalker();
         try
         {
@@ -102,7 +166,6 @@ public sealed class SecretDetector
         {
             t_walker = walker;
         }
-        return new SecretScan(hits, unjudged);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using TenantScanner.SecretScanning.Walking;
+
 namespace TenantScanner.SecretScanning;
 
 /// <summary>
@@ -15,6 +17,12 @@ public sealed record UnjudgedValue(string JsonPointer, int? Line, int? Column, s
 /// <summary>Everything one scan of a document found: the secrets, and the values that could not be judged.</summary>
 public sealed record SecretScan(IReadOnlyList<SecretHit> Hits, IReadOnlyList<UnjudgedValue> Unjudged)
 {
-    /// <summary>True when every value was judged: no hit then means no secret any detector can see.</summary>
-    public bool Complete => Unjudged.Count == 0;
+    /// <summary>
+    /// Where a document stopped being valid JSON (<see cref="SecretDetector.InspectDocument"/>): its strings were
+    /// then judged one by one, without the siblings and types that some detectors use. Null when it was valid.
+    /// </summary>
+    public MalformedJsonException? Malformed { get; init; }
+
+    /// <summary>True when every value was judged in its document: no hit then means no secret any detector can see.</summary>
+    public bool Complete => Unjudged.Count == 0 && Malformed is null;
 }

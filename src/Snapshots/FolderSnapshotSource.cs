@@ -41,6 +41,9 @@ public sealed class FolderSnapshotSource : ISnapshotSource
         if (!file.Exists)
             throw SnapshotPaths.Missing(relativePath, $"snapshot '{_root}'");
         EnsureNotLinkingOutside(file, relativePath);
+        // Opening a FIFO blocks until something writes to it, and a device can read without end.
+        if (FileKinds.Of(file.FullName, followLinks: true) == FileKind.Special)
+            throw new SnapshotFormatException($"{relativePath}: not a regular file (a FIFO, socket or device) in snapshot '{_root}'; it was not read.", relativePath);
         return new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
     }
 

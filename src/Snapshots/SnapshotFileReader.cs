@@ -13,12 +13,24 @@ public static class SnapshotFileReader
 {
     private const int InitialBufferSize = 64 * 1024;
 
-    public static SnapshotFile Read(ISnapshotSource source, string relativePath, CancellationToken ct)
+    /// <summary>
+    /// The largest snapshot file the loader reads: 256 MiB. A page of a Microsoft API is a few MB at most; a file
+    /// far larger than that (a sparse file, a device, a hostile snapshot) is refused before it is read, naming the
+    /// file, rather than filling memory.
+    /// </summary>
+    public const long DefaultMaxFileBytes = 256L * 1024 * 1024;
+
+    public static SnapshotFile Read(ISnapshotSource source, string relativePath, CancellationToken ct) =>
+        Read(source, relativePath, DefaultMaxFileBytes, ct);
+
+    public static SnapshotFile Read(ISnapshotSource source, string relativePath, long maxFileBytes, CancellationToken ct)
     {
         try
         {
             using var stream = source.Open(relativePath);
-            var (buffer, length) = ReadAll(stream, relativePath, ct);
+            if (stream.CanSeek && stream.Length > maxFileBytes)
+                throw TooLarge(relativePath, stream.Length, maxFileBytes);
+            var (buffer, length) = ReadAll(stream, relativePath, maxFileBytes, ct);
             return new SnapshotFile(relativePath, buffer, length);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -27,7 +39,10 @@ public static class SnapshotFileReader
         }
     }
 
-    private static (byte[] Buffer, int Length) ReadAll(Stream stream, string relativePath, CancellationToken ct)
+    private static SnapshotFormatException TooLarge(string relativePath, long? size, long maxFileBytes) =>
+        new($"{relativePath}: the file is {(size is null ? "" : $"{size:N0} bytes, ")}over the limit of {maxFileBytes:N0} bytes for one snapshot file; it was not loaded.", relativePath);
+
+    private static (byte[] Buffer, int Length) ReadAll(Stream stream, string relativePath, long maxFileBytes, CancellationToken ct)
     {
         // One byte more than the length, so reaching the end never forces a grow-and-copy.
         var capacity = stream.CanSeek ? (int)Math.Min(stream.Length + 1, Array.MaxLength) : InitialBufferSize;
@@ -51,6 +66,9 @@ public static class SnapshotFileReader
                 if (read == 0)
                     return (buffer, length);
                 length += read;
+                // A stream that does not know its length (or that grows while read) is cut off at the limit too.
+                if (length > maxFileBytes)
+                    throw TooLarge(relativePath, size: null, maxFileBytes);
             }
         }
         catch

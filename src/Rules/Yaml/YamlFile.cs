@@ -31,6 +31,12 @@ internal sealed class YamlFile
         {
             throw new RuleFileException(name, (int)e.Start.Line, (int)e.Start.Column, $"invalid YAML: {Innermost(e).Message}");
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner and node loader throw these on some broken input (a flow mapping left open, a
+            // mapping key that is a scalar event it did not expect), without a position (found by bench/Fuzz).
+            throw new RuleFileException(name, null, null, "invalid YAML: the parser could not read it (look for an unclosed bracket, brace or quote)");
+        }
         if (stream.Documents.Count == 0)
             throw new RuleFileException(name, 1, 1, "the file is empty");
         // Only the first document would be read: a second one ('---') would be silently ignored.

@@ -13,8 +13,10 @@ namespace TenantScanner.Cli.Sarif;
 /// <c>partialFingerprints</c> from the secret's fingerprint so alerts stay stable across runs.
 /// A zip entry is reported on line 1 of the zip file itself; the entry is named in the message and properties.
 /// Unreadable files are tool execution notifications (level error); so are values a detector could not finish
-/// judging (level warning, with the value's physical location and the detector as associated rule). Either makes
-/// <c>executionSuccessful</c> false: the analysis did not cover everything.
+/// judging (level warning, with the value's physical location and the detector as associated rule), and so is
+/// what was skipped (level warning when a limit or encryption kept content out, note for links and special files,
+/// with <c>properties.reason</c>). Any but a note makes <c>executionSuccessful</c> false: the analysis did not
+/// cover everything.
 /// </summary>
 public static class SarifSecretWriter
 {
@@ -105,9 +107,26 @@ public static class SarifSecretWriter
         }
         foreach (var unjudged in result.Unjudged)
             WriteUnjudged(json, unjudged, ruleIndex);
+        foreach (var skip in result.Skipped)
+            WriteSkip(json, skip);
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndArray();
+    }
+
+    /// <summary>Content a limit or encryption kept out is a warning (the analysis has a gap); a link or special file passed over, a note.</summary>
+    private static void WriteSkip(Utf8JsonWriter json, SecretScanSkip skip)
+    {
+        json.WriteStartObject();
+        json.WriteString("level", skip.LeavesGap ? "warning" : "note");
+        json.WriteStartObject("message");
+        json.WriteString("text", $"skipped: {skip}");
+        json.WriteEndObject();
+        json.WriteStartObject("properties");
+        json.WriteString("file", skip.File);
+        json.WriteString("reason", skip.Code);
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     private static void WriteUnjudged(Utf8JsonWriter json, SecretUnjudgedValue unjudged, Dictionary<string, int> ruleIndex)

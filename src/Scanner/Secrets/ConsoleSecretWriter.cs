@@ -4,7 +4,8 @@ namespace TenantScanner.Cli.Secrets;
 
 /// <summary>
 /// A plain table for people: file, line:col, pointer, type, preview, fingerprint; then errors, values that were
-/// not fully judged, and a summary.
+/// not fully judged, what was skipped and why, and a summary. Names are escaped where they are collected
+/// (<see cref="DisplayText"/>), so nothing here can send a control sequence to the terminal.
 /// </summary>
 public static class ConsoleSecretWriter
 {
@@ -34,6 +35,8 @@ public static class ConsoleSecretWriter
             builder.Append("error: ").AppendLine(error.ToString());
         foreach (var unjudged in result.Unjudged)
             builder.Append("warning: ").AppendLine(unjudged.ToString());
+        foreach (var skip in result.Skipped)
+            builder.Append("skipped: ").AppendLine(skip.ToString());
         return builder.AppendLine(Summary(result)).ToString();
     }
 
@@ -43,9 +46,11 @@ public static class ConsoleSecretWriter
         var summary = new StringBuilder(result.Findings.Count == 0 ? "No secrets found" : $"{result.Findings.Count} secret(s) found")
             .Append($" in {result.DocumentsScanned} document(s)");
         if (result.Errors.Count > 0)
-            summary.Append($"; {result.Errors.Count} could not be scanned");
+            summary.Append($"; {result.Errors.Count} error(s)");
         if (result.Unjudged.Count > 0)
             summary.Append($"; {result.Unjudged.Count} value(s) not fully judged");
+        if (result.Skipped.Count > 0)
+            summary.Append($"; {result.Skipped.Count} skipped");
         return summary.Append('.').ToString();
     }
 

@@ -5,12 +5,14 @@ namespace TenantScanner.Cli.Secrets;
 
 /// <summary>
 /// <c>--format json</c>: one object with <c>findings</c> (file, line, column, jsonPointer, secretType, detector,
-/// confidence, preview, fingerprint), <c>errors</c>, and <c>unjudged</c> (file, line, column, jsonPointer, detector:
-/// values a detector's regex timed out on). Versioned by <c>schemaVersion</c>.
+/// confidence, preview, fingerprint), <c>errors</c>, <c>unjudged</c> (file, line, column, jsonPointer, detector:
+/// values a detector's regex timed out on) and <c>skipped</c> (file, reason, message, leavesGap), with
+/// <c>complete</c> false when any of the last three leaves content unjudged. Versioned by <c>schemaVersion</c>.
 /// </summary>
 public static class JsonSecretWriter
 {
-    public const string SchemaVersion = "1.0";
+    /// <summary>1.1 added <c>complete</c> and <c>skipped</c>.</summary>
+    public const string SchemaVersion = "1.1";
 
     public static string Render(SecretScanResult result)
     {
@@ -25,6 +27,7 @@ public static class JsonSecretWriter
             json.WriteEndObject();
             json.WriteString("patterns", result.Catalog.Source);
             json.WriteNumber("documentsScanned", result.DocumentsScanned);
+            json.WriteBoolean("complete", result.Complete);
             json.WriteStartArray("findings");
             foreach (var finding in result.Findings)
             {
@@ -57,6 +60,17 @@ public static class JsonSecretWriter
                 WriteLocation(json, unjudged.Input.DisplayPath, value.Line, value.Column);
                 json.WriteString("jsonPointer", value.JsonPointer);
                 json.WriteString("detector", value.Detector);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("skipped");
+            foreach (var skip in result.Skipped)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", skip.File);
+                json.WriteString("reason", skip.Code);
+                json.WriteString("message", skip.Message);
+                json.WriteBoolean("leavesGap", skip.LeavesGap);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -11,4 +11,6 @@ public sealed record SecretScanOptions
     public string? OutputFile { get; init; }
     /// <summary>Null: the built-in secret-patterns.yaml.</summary>
     public string? PatternsFile { get; init; }
+    /// <summary>How much is read from files and zips (<see cref="SecretScanLimits"/> states the defaults).</summary>
+    public SecretScanLimits Limits { get; init; } = new();
 }

@@ -36,6 +36,12 @@ public sealed record SecretScanResult(
     int DocumentsScanned,
     SecretPatternCatalog Catalog)
 {
-    /// <summary>True when every document was read and every value judged: no finding then means no secret the catalog can see.</summary>
-    public bool Complete => Errors.Count == 0 && Unjudged.Count == 0;
+    /// <summary>What was not scanned and why (limits, encryption, links, special files).</summary>
+    public IReadOnlyList<SecretScanSkip> Skipped { get; init; } = [];
+
+    /// <summary>
+    /// True when every document was read and every value judged, and nothing that may hold a secret was skipped:
+    /// no finding then means no secret the catalog can see.
+    /// </summary>
+    public bool Complete => Errors.Count == 0 && Unjudged.Count == 0 && !Skipped.Any(s => s.LeavesGap);
 }

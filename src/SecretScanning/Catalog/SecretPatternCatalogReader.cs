@@ -33,6 +33,11 @@ internal static class SecretPatternCatalogReader
         {
             throw new SecretCatalogException(source, e.Start.Line, e.Start.Column, "not valid YAML: " + e.Message);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these, without a position, on some broken input (found by bench/Fuzz).
+            throw new SecretCatalogException(source, 1, 1, "not valid YAML: the parser could not read it (look for an unclosed bracket, brace or quote)");
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new SecretCatalogException(source, 1, 1, "expected a mapping with 'version' and 'patterns'");
 
@@ -67,7 +72,10 @@ internal static class SecretPatternCatalogReader
     {
         foreach (var key in node.Children.Keys)
         {
-            var name = ((YamlScalarNode)key).Value ?? "";
+            // A complex key ("? {a: b}") is valid YAML but no field name (found by bench/Fuzz).
+            if (key is not YamlScalarNode scalar)
+                throw Error(source, key, $"a field name must be plain text (expected one of: {string.Join(", ", PatternFields)})");
+            var name = scalar.Value ?? "";
             if (!PatternFields.Contains(name))
                 throw Error(source, key, $"unknown field '{name}' (expected one of: {string.Join(", ", PatternFields)})");
         }

@@ -131,7 +131,7 @@ public sealed class SecretsCommandTests
     }
 
     [Fact]
-    public void Malformed_file_is_reported_with_its_position_and_the_other_files_are_still_scanned()
+    public void Malformed_file_is_reported_with_its_position_its_strings_are_still_judged_and_the_other_files_scanned()
     {
         using var folder = new TempFolder();
         folder.Write("a-broken.json", "{\n  \"k\": \"" + GitHubToken + "\",\n  \"x\": " + GitHubToken + "\n}");
@@ -144,7 +144,9 @@ public sealed class SecretsCommandTests
         var error = Assert.Single(report.RootElement.GetProperty("errors").EnumerateArray());
         Assert.EndsWith("a-broken.json", error.GetProperty("file").GetString());
         Assert.Equal(3, error.GetProperty("line").GetInt32());
-        Assert.Single(report.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Contains("every string in the file was still judged", error.GetProperty("message").GetString());
+        var findings = report.RootElement.GetProperty("findings").EnumerateArray().Select(f => (Path.GetFileName(f.GetProperty("file").GetString()), f.GetProperty("jsonPointer").GetString())).ToList();
+        Assert.Equal([("a-broken.json", "/k"), ("b-good.json", "/definition/actions/Call/inputs/headers/Authorization")], findings);
         Assert.Contains("a-broken.json:3:", run.Error);
         Assert.DoesNotContain(GitHubToken, run.Output + run.Error);
     }
